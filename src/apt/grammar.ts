@@ -1,0 +1,18 @@
+/**
+ * The apt grammar (placeholder until the apt rules land): recognises nothing yet.
+ * @module
+ */
+
+import type { Emit, Grammar } from '../grammar/types.ts'
+import { UNRECOGNIZED, type Verdict } from '../grammar/verdict.ts'
+
+/** Create the apt grammar for one stream context. */
+export function createAptGrammar(_emit: Emit): Grammar {
+  return {
+    hasOpenBlock: (): boolean => false,
+    continueBlock: (): Verdict => UNRECOGNIZED,
+    recognise: (): Verdict => UNRECOGNIZED,
+    flush: (): void => {},
+    looksFamiliar: (): boolean => false,
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * CLI input: a file (plain or gzip), or `-` for standard input. Errors become one-line messages.
+ * @module
+ */
+
+import { stat } from 'node:fs/promises'
+import { gunzipIfNeeded, readLogFile } from '../adapters/node.ts'
+
+/** A usage or input error: printed as one line, exit status 2. */
+export class CliError extends Error {
+  override readonly name = 'CliError'
+}
+
+/** Check that `path` names something readable before streaming it, so the message is clear. */
+export async function openInput(path: string): Promise<AsyncIterable<Uint8Array>> {
+  if (path === '-') return gunzipIfNeeded(process.stdin as AsyncIterable<Uint8Array>)
+  let info
+  try {
+    info = await stat(path)
+  } catch (error) {
+    const code = (error as { code?: string }).code
+    if (code === 'ENOENT') throw new CliError(`${path}: no such file`)
+    if (code === 'EACCES') throw new CliError(`${path}: permission denied`)
+    throw new CliError(`${path}: cannot read (${code ?? String(error)})`)
+  }
+  if (info.isDirectory()) throw new CliError(`${path}: is a directory, expected a log file`)
+  return readLogFile(path)
+}

@@ -1,0 +1,45 @@
+/**
+ * Fields every event carries. Events are plain readonly objects: JSON-serialisable, no classes,
+ * no `undefined` values written out (optional fields are simply absent).
+ * @module
+ */
+
+/** Fields shared by every event; `T` is the event's `type` discriminant. */
+export interface EventBase<T extends string> {
+  /** The discriminant, dotted lower-case `source.subject[.verb]`. */
+  readonly type: T
+  /** 1-based number of the event's first source line in the original input. */
+  readonly line: number
+  /** Last source line, present when the event spans several lines. */
+  readonly endLine?: number | undefined
+  /** Id of the rule that produced the event, e.g. `apt.acquire.get`. */
+  readonly rule: string
+  /** Timestamp of the first line's CI prefix, as printed (`2024-01-01T00:00:00.0000000Z`). */
+  readonly ts?: string | undefined
+  /** Docker step the line came from: `#5` for a BuildKit vertex, `5` for legacy `Step 5/12`. */
+  readonly step?: string | undefined
+  /** Build stage of that step (`builder` in `[builder 2/5] RUN …`). */
+  readonly stage?: string | undefined
+}
+
+/** Where a line came from: its number, CI timestamp and docker step. Grammars receive one per line. */
+export interface LineContext {
+  /** 1-based source line number. */
+  readonly line: number
+  /** CI timestamp of the line, if any. */
+  readonly ts: string | undefined
+  /** Docker step id, if the line is step output. */
+  readonly step: string | undefined
+  /** Docker stage name, if known. */
+  readonly stage: string | undefined
+}
+
+/** The base fields of an event from its line context, omitting absent ones. */
+export function baseFields(ctx: LineContext, rule: string, endLine?: number): Omit<EventBase<string>, 'type'> {
+  const base: { line: number; rule: string; endLine?: number; ts?: string; step?: string; stage?: string } = { line: ctx.line, rule }
+  if (endLine !== undefined && endLine !== ctx.line) base.endLine = endLine
+  if (ctx.ts !== undefined) base.ts = ctx.ts
+  if (ctx.step !== undefined) base.step = ctx.step
+  if (ctx.stage !== undefined) base.stage = ctx.stage
+  return base
+}

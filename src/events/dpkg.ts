@@ -1,0 +1,157 @@
+/**
+ * Events from dpkg, as it prints under apt (through apt's pty) or on its own. FORMATS.md §5.
+ * @module
+ */
+
+import type { EventBase } from './base.ts'
+
+/** dpkg progress actions. */
+export type DpkgAction =
+  | 'select'
+  | 'prepare'
+  | 'unpack'
+  | 'setup'
+  | 'trigger'
+  | 'remove'
+  | 'purge'
+  | 'replace-files'
+  | 'replaced-by'
+  | 'deconfigure'
+  | 'conffile'
+  | 'hold'
+
+/**
+ * A dpkg progress line: `Selecting previously unselected package libbsd0:amd64.`,
+ * `Preparing to unpack .../libgcc1_1%3a4.9.2-10_amd64.deb ...`, `Unpacking x (1.0) over (0.9) ...`,
+ * `Setting up x (1.0) ...`, `Processing triggers for libc-bin (2.36-9) ...`, `Removing …`, `Purging configuration files for …`.
+ */
+export interface DpkgProgressEvent extends EventBase<'dpkg.progress'> {
+  /** What dpkg did. */
+  readonly action: DpkgAction
+  /** Package name without `:arch`. */
+  readonly package: string
+  /** Architecture when printed (`libbsd0:amd64`) or decoded from a `.deb` file name. */
+  readonly arch?: string | undefined
+  /** Version (with epoch) when printed or decoded from a file name. */
+  readonly version?: string | undefined
+  /** `Unpacking x (new) over (old)`: the version replaced. */
+  readonly fromVersion?: string | undefined
+  /** The `.deb` path for `prepare` (as printed, possibly `.../` shortened). */
+  readonly file?: string | undefined
+}
+
+/** Final frame of `(Reading database ... 6096 files and directories currently installed.)`. */
+export interface DpkgDatabaseEvent extends EventBase<'dpkg.database'> {
+  /** Files and directories dpkg counted. */
+  readonly files: number
+}
+
+/** Why a dpkg error happened, from its reason line. */
+export type DpkgErrorCause = 'pre-dependency' | 'dependency' | 'maintainer-script' | 'file-conflict' | 'other'
+
+/**
+ * `dpkg: error processing archive /var/cache/apt/archives/libgcc1_1%3a4.9.2-10_amd64.deb (--unpack):`
+ * / ` pre-dependency problem - not installing libgcc1:amd64`, and the `package … (--configure)` form.
+ */
+export interface DpkgErrorEvent extends EventBase<'dpkg.error'> {
+  /** `archive` (unpack/install phase, a path) or `package` (configure/remove phase, a name). */
+  readonly subject: 'archive' | 'package'
+  /** dpkg action without dashes: `unpack`, `configure`, `install`, `remove`, `purge`, `triggers-only`. */
+  readonly action: string
+  /** Package name without `:arch` (from the name, the reason line, or the archive file name). */
+  readonly package?: string | undefined
+  /** Version, when known (decoded from the archive file name). */
+  readonly version?: string | undefined
+  /** Architecture, when known. */
+  readonly arch?: string | undefined
+  /** The archive path for `subject: 'archive'`. */
+  readonly archive?: string | undefined
+  /** The reason lines, indentation removed. */
+  readonly reasons: readonly string[]
+  /** Classified cause. */
+  readonly cause: DpkgErrorCause
+  /** Maintainer script that failed: `postinst`, `preinst`, `prerm`, `postrm`. */
+  readonly script?: string | undefined
+  /** Exit status of the failing script. */
+  readonly exitStatus?: number | undefined
+  /** For file conflicts: the path and the package that owns it. */
+  readonly conflict?: { readonly path: string; readonly package: string; readonly version?: string | undefined } | undefined
+}
+
+/**
+ * The pre-dependency block: `dpkg: regarding .../x.deb containing libgcc1:amd64, pre-dependency problem:`
+ * / ` libgcc1 pre-depends on multiarch-support` / `  multiarch-support is unpacked, but has never been configured.`
+ */
+export interface DpkgPreDependencyEvent extends EventBase<'dpkg.pre-dependency'> {
+  /** The archive (as printed, shortened). */
+  readonly archive: string
+  /** The package in it, without `:arch`. */
+  readonly package: string
+  /** Architecture of that package, when printed. */
+  readonly arch?: string | undefined
+  /** The pre-dependency, as printed (`multiarch-support`, `libc6 (>= 2.36)`). */
+  readonly dependsOn?: string | undefined
+  /** The state lines: `multiarch-support is unpacked, but has never been configured.` */
+  readonly reasons: readonly string[]
+  /** True for `dpkg: warning: ignoring pre-dependency problem!` (forced, not fatal). */
+  readonly ignored?: boolean | undefined
+}
+
+/** One relation in a dependency-problems block. */
+export interface DpkgRelationProblem {
+  /** The package whose relation fails. */
+  readonly package: string
+  /** `depends on`, `pre-depends on`, `breaks`, `conflicts with` … */
+  readonly relation: string
+  /** The target as printed: `loop2-libc6 (>= 2.3.6-2)`. */
+  readonly target: string
+  /** Reason lines: `Package loop2-libgcc1 is not installed.` */
+  readonly reasons: readonly string[]
+}
+
+/** `dpkg: dependency problems prevent configuration of x:` + relations + reasons. */
+export interface DpkgDependencyProblemsEvent extends EventBase<'dpkg.dependency-problems'> {
+  /** The package that could not be processed, without `:arch`. */
+  readonly package: string
+  /** Architecture, when printed. */
+  readonly arch?: string | undefined
+  /** What was prevented. */
+  readonly operation: 'configuration' | 'removal' | 'triggers'
+  /** The failing relations. */
+  readonly relations: readonly DpkgRelationProblem[]
+}
+
+/** `Errors were encountered while processing:` and its indented list. */
+export interface DpkgErrorsSummaryEvent extends EventBase<'dpkg.errors-summary'> {
+  /** Package names or archive paths, as printed. */
+  readonly items: readonly string[]
+  /** `Processing was halted because there were too many errors.` followed. */
+  readonly halted?: boolean | undefined
+}
+
+/** `dpkg: warning: …` and other dpkg (`dpkg-deb`, `dpkg-divert`, `update-alternatives`) warnings. */
+export interface DpkgWarningEvent extends EventBase<'dpkg.warning'> {
+  /** The program that printed it. */
+  readonly program: string
+  /** The text after `warning: `, continuation lines joined with `\n`. */
+  readonly text: string
+}
+
+/** Other `dpkg: …` lines (not errors, not warnings), e.g. `dpkg: considering deconfiguration of …`. */
+export interface DpkgMessageEvent extends EventBase<'dpkg.message'> {
+  /** The program that printed it. */
+  readonly program: string
+  /** The text after `dpkg: `. */
+  readonly text: string
+}
+
+/** Every dpkg event. */
+export type DpkgEvent =
+  | DpkgProgressEvent
+  | DpkgDatabaseEvent
+  | DpkgErrorEvent
+  | DpkgPreDependencyEvent
+  | DpkgDependencyProblemsEvent
+  | DpkgErrorsSummaryEvent
+  | DpkgWarningEvent
+  | DpkgMessageEvent

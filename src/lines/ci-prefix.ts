@@ -1,0 +1,227 @@
+/**
+ * CI log wrappers, recognised per line so that mixed logs work (FORMATS.md §8): timestamp
+ * prefixes (GitHub Actions `2024-01-01T00:00:00.0000000Z `, GitLab `…123456Z 00O `, Jenkins
+ * `[2024-01-01T12:34:56.789Z] `, a plain `YYYY-MM-DD HH:MM:SS `) and markers (GitHub `##[group]`,
+ * `##[endgroup]`, `##[error]` …, workflow commands `::group::` …, GitLab
+ * `section_start:TS:name\r\e[0K`). Each check starts with a first-character test; no regex.
+ * @module
+ */
+
+import { digitsAt, ESC, HASH, isDigit, LBRACKET } from './chars.ts'
+import { stripAnsi } from './ansi.ts'
+
+/** Which wrapper put the timestamp there. */
+export type CiTimestampStyle = 'iso' | 'gitlab' | 'jenkins' | 'plain'
+
+/** Level of a CI annotation line (`##[error]`, `::warning::` …). */
+export type CiAnnotationLevel = 'error' | 'warning' | 'notice' | 'debug' | 'command' | 'section'
+
+/** A CI marker found at the start of a line. */
+export type CiMarker =
+  | { readonly kind: 'group-start'; readonly name: string; readonly title: string }
+  | { readonly kind: 'group-end'; readonly name: string }
+  | { readonly kind: 'annotation'; readonly level: CiAnnotationLevel; readonly message: string }
+
+/** What the CI layer found on one raw line. */
+export interface CiLine {
+  /** The rest of the line, still raw (ANSI and CRs inside); `''` when a marker took it all. */
+  readonly text: string
+  /** The timestamp as printed, without brackets. */
+  readonly ts: string | undefined
+  /** The timestamp's style, when there is one. */
+  readonly style: CiTimestampStyle | undefined
+  /** Markers on this line (GitLab can put `section_end` and `section_start` on one line). */
+  readonly markers: readonly CiMarker[] | undefined
+}
+
+/** `YYYY-MM-DD` at `at`. */
+function dateAt(s: string, at: number): boolean {
+  return digitsAt(s, at, 4) && s.charCodeAt(at + 4) === 0x2d && digitsAt(s, at + 5, 2) && s.charCodeAt(at + 7) === 0x2d && digitsAt(s, at + 8, 2)
+}
+
+/** `HH:MM:SS` at `at`. */
+function timeAt(s: string, at: number): boolean {
+  return digitsAt(s, at, 2) && s.charCodeAt(at + 2) === 0x3a && digitsAt(s, at + 3, 2) && s.charCodeAt(at + 5) === 0x3a && digitsAt(s, at + 6, 2)
+}
+
+/** Index past `.digits` at `at`, or `at` when there is no fraction. */
+function skipFraction(s: string, at: number): number {
+  if (s.charCodeAt(at) !== 0x2e || !isDigit(s.charCodeAt(at + 1))) return at
+  let i = at + 1
+  while (i < s.length && isDigit(s.charCodeAt(i))) i++
+  return i
+}
+
+interface Stamp {
+  readonly ts: string
+  readonly style: CiTimestampStyle
+  /** Index where the payload starts. */
+  readonly end: number
+}
+
+/** A leading timestamp, or undefined. Only called when the first character fits. */
+function matchStamp(s: string): Stamp | undefined {
+  const first = s.charCodeAt(0)
+  if (first === LBRACKET) {
+    // Jenkins timestamper: [2024-01-01T12:34:56.789Z]␠
+    if (!dateAt(s, 1) || s.charCodeAt(11) !== 0x54 || !timeAt(s, 12)) return undefined
+    let i = skipFraction(s, 20)
+    if (s.charCodeAt(i) === 0x5a) i++
+    if (s.charCodeAt(i) !== 0x5d) return undefined
+    const ts = s.slice(1, i)
+    i++
+    if (s.charCodeAt(i) === 0x20) i++
+    return { ts, style: 'jenkins', end: i }
+  }
+  if (!dateAt(s, 0)) return undefined
+  const sep = s.charCodeAt(10)
+  if (sep === 0x54 /* T */ && timeAt(s, 11)) {
+    let i = skipFraction(s, 19)
+    if (s.charCodeAt(i) === 0x5a) i++
+    const tsEnd = i
+    if (i < s.length && s.charCodeAt(i) !== 0x20) return undefined
+    i++
+    // GitLab FF_TIMESTAMPS: two hex digits of stream number, O|E, then ' ' (new line) or '+' (continued)
+    if (isHex(s.charCodeAt(i)) && isHex(s.charCodeAt(i + 1))) {
+      const stream = s.charCodeAt(i + 2)
+      const cont = s.charCodeAt(i + 3)
+      if ((stream === 0x4f || stream === 0x45) && (cont === 0x20 || cont === 0x2b)) {
+        return { ts: s.slice(0, tsEnd), style: 'gitlab', end: i + 4 }
+      }
+    }
+    return { ts: s.slice(0, tsEnd), style: 'iso', end: Math.min(i, s.length) }
+  }
+  if (sep === 0x20 && timeAt(s, 11)) {
+    const tsEnd = skipFraction(s, 19)
+    if (tsEnd < s.length && s.charCodeAt(tsEnd) !== 0x20) return undefined
+    return { ts: s.slice(0, tsEnd), style: 'plain', end: Math.min(tsEnd + 1, s.length) }
+  }
+  return undefined
+}
+
+function isHex(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46)
+}
+
+const GITHUB_TAGS: ReadonlyMap<string, CiAnnotationLevel | 'group' | 'endgroup'> = new Map<string, CiAnnotationLevel | 'group' | 'endgroup'>([
+  ['group', 'group'],
+  ['endgroup', 'endgroup'],
+  ['error', 'error'],
+  ['warning', 'warning'],
+  ['notice', 'notice'],
+  ['debug', 'debug'],
+  ['command', 'command'],
+  ['section', 'section'],
+])
+
+/** `##[tag]rest` (runner log form) or `::tag params::rest` (workflow command form). */
+function matchGithubMarker(s: string): CiMarker | undefined {
+  let tag: string
+  let rest: string
+  if (s.charCodeAt(0) === HASH) {
+    if (s.charCodeAt(1) !== HASH || s.charCodeAt(2) !== LBRACKET) return undefined
+    const close = s.indexOf(']', 3)
+    if (close === -1 || close > 13) return undefined
+    tag = s.slice(3, close)
+    rest = s.slice(close + 1)
+  } else {
+    if (s.charCodeAt(1) !== 0x3a) return undefined
+    const close = s.indexOf('::', 2)
+    if (close === -1) return undefined
+    const head = s.slice(2, close)
+    const space = head.indexOf(' ')
+    tag = space === -1 ? head : head.slice(0, space)
+    if (tag.length > 12) return undefined
+    rest = s.slice(close + 2)
+  }
+  const what = GITHUB_TAGS.get(tag)
+  if (what === undefined) return undefined
+  if (what === 'group') return { kind: 'group-start', name: stripAnsi(rest), title: stripAnsi(rest) }
+  if (what === 'endgroup') return { kind: 'group-end', name: '' }
+  return { kind: 'annotation', level: what, message: stripAnsi(rest) }
+}
+
+const SECTION_START = 'section_start:'
+const SECTION_END = 'section_end:'
+const CLEAR_LINE = '\x1b[0K'
+
+/** GitLab `section_start:TS:name[opts]\r\e[0Kheader` / `section_end:TS:name\r\e[0K`. */
+function matchGitlabSection(s: string, out: CiMarker[]): string | undefined {
+  let text = s
+  let matched = false
+  for (;;) {
+    if (text.startsWith(CLEAR_LINE)) text = text.slice(CLEAR_LINE.length)
+    const start = text.startsWith(SECTION_START)
+    if (!start && !text.startsWith(SECTION_END)) break
+    let i = start ? SECTION_START.length : SECTION_END.length
+    const tsFrom = i
+    while (i < text.length && isDigit(text.charCodeAt(i))) i++
+    if (i === tsFrom || text.charCodeAt(i) !== 0x3a) break
+    i++
+    const nameFrom = i
+    while (i < text.length) {
+      const c = text.charCodeAt(i)
+      if (c === 0x0d || c === 0x5b || c === ESC) break
+      i++
+    }
+    const name = text.slice(nameFrom, i)
+    if (text.charCodeAt(i) === 0x5b) {
+      const close = text.indexOf(']', i)
+      i = close === -1 ? text.length : close + 1
+    }
+    if (text.charCodeAt(i) === 0x0d) i++
+    if (text.startsWith(CLEAR_LINE, i)) i += CLEAR_LINE.length
+    matched = true
+    text = text.slice(i)
+    if (start) {
+      out.push({ kind: 'group-start', name, title: stripAnsi(text).trim() })
+      return ''
+    }
+    out.push({ kind: 'group-end', name })
+  }
+  return matched ? text : undefined
+}
+
+/** True when a raw line could carry a CI prefix or marker (first-character check). */
+export function mayHaveCiPrefix(raw: string): boolean {
+  const c = raw.charCodeAt(0)
+  return isDigit(c) || c === LBRACKET || c === HASH || c === 0x3a || c === 0x73 /* s */ || c === ESC
+}
+
+/**
+ * Recognise and remove the CI prefix and markers of one raw line. Returns undefined when the line
+ * has none (the common case for plain logs), so callers keep the raw text without a copy.
+ */
+export function readCiPrefix(raw: string): CiLine | undefined {
+  if (!mayHaveCiPrefix(raw)) return undefined
+  let text = raw
+  let ts: string | undefined
+  let style: CiTimestampStyle | undefined
+  const first = raw.charCodeAt(0)
+  if (isDigit(first) || first === LBRACKET) {
+    const stamp = matchStamp(raw)
+    if (stamp !== undefined) {
+      ts = stamp.ts
+      style = stamp.style
+      text = raw.slice(stamp.end)
+    }
+  }
+  let markers: CiMarker[] | undefined
+  const c = text.charCodeAt(0)
+  if (c === HASH || c === 0x3a) {
+    const marker = matchGithubMarker(text)
+    if (marker !== undefined) {
+      markers = [marker]
+      text = ''
+    }
+  } else if (c === 0x73 || c === ESC) {
+    const found: CiMarker[] = []
+    const rest = matchGitlabSection(text, found)
+    if (rest !== undefined) {
+      markers = found
+      text = rest
+    }
+  }
+  if (ts === undefined && markers === undefined) return undefined
+  return { text, ts, style, markers }
+}

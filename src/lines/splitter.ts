@@ -1,0 +1,112 @@
+/**
+ * Text → physical lines. LF ends a line; a CR (or several) right before the LF belongs to the
+ * terminator, so CRLF split across two chunks needs no extra state: the CR simply waits with the
+ * rest of the unfinished line. Bare CRs inside a line are kept (see `frames.ts`).
+ *
+ * An unfinished line waits as an array of pieces joined once when its LF arrives; a chunk without
+ * LF is appended, never rescanned. Past `maxLineLength` the rest of the line is dropped (only
+ * counted), so memory stays bounded by the cap whatever the input.
+ * @module
+ */
+
+import { CR } from './chars.ts'
+
+/** Default cap on one line: 1 MiB of UTF-16 code units. */
+export const DEFAULT_MAX_LINE_LENGTH = 1_048_576
+
+/**
+ * Called once per line, in order.
+ * @param text the line without its terminator (trailing CRs removed); at most `maxLineLength` long
+ * @param lineNo 1-based number of the line in the input
+ * @param cutFrom 0 for a whole line; for a line cut at the cap, the line's full length
+ */
+export type OnPhysicalLine = (text: string, lineNo: number, cutFrom: number) => void
+
+/** Splits a text stream into lines. */
+export interface LineSplitter {
+  /** Add text; calls `onLine` for every line the text completes. */
+  push(text: string): void
+  /** End of input: a last line without LF is delivered. */
+  end(): void
+  /** Forget everything, line numbers restart at 1. */
+  reset(): void
+  /** Number of lines delivered so far. */
+  readonly lineCount: number
+  /** Code units of the unfinished line held in memory (never more than the cap). */
+  readonly buffered: number
+}
+
+/** Create a line splitter. `maxLineLength` must be a positive integer. */
+export function createLineSplitter(onLine: OnPhysicalLine, maxLineLength: number = DEFAULT_MAX_LINE_LENGTH): LineSplitter {
+  let pieces: string[] = []
+  let pendingLength = 0 // code units kept in `pieces`
+  let droppedLength = 0 // code units dropped past the cap
+  let lineNo = 0
+
+  function keep(text: string): void {
+    const room = maxLineLength - pendingLength
+    if (text.length <= room) {
+      pieces.push(text)
+      pendingLength += text.length
+    } else {
+      if (room > 0) {
+        pieces.push(text.slice(0, room))
+        pendingLength += room
+      }
+      droppedLength += text.length - Math.max(room, 0)
+    }
+  }
+
+  function deliver(head: string): void {
+    let text: string
+    let cutFrom = 0
+    if (pieces.length === 0 && droppedLength === 0) {
+      // Common case: the whole line sits inside one chunk.
+      text = head
+      if (head.length > maxLineLength) {
+        text = head.slice(0, maxLineLength)
+        cutFrom = head.length
+      }
+    } else {
+      keep(head)
+      text = pieces.length === 1 ? (pieces[0] as string) : pieces.join('')
+      if (droppedLength > 0) cutFrom = pendingLength + droppedLength
+      pieces = []
+      pendingLength = 0
+      droppedLength = 0
+    }
+    let end = text.length
+    while (end > 0 && text.charCodeAt(end - 1) === CR) end--
+    if (end !== text.length) text = text.slice(0, end)
+    lineNo++
+    onLine(text, lineNo, cutFrom)
+  }
+
+  return {
+    push(text: string): void {
+      let start = 0
+      let lf = text.indexOf('\n')
+      while (lf !== -1) {
+        deliver(text.slice(start, lf))
+        start = lf + 1
+        lf = text.indexOf('\n', start)
+      }
+      if (start < text.length) keep(start === 0 ? text : text.slice(start))
+    },
+    end(): void {
+      if (pendingLength > 0 || droppedLength > 0) deliver('')
+    },
+    reset(): void {
+      pieces = []
+      pendingLength = 0
+      droppedLength = 0
+      lineNo = 0
+    },
+    get lineCount(): number {
+      return lineNo
+    },
+    get buffered(): number {
+      return pendingLength
+    },
+  }
+}

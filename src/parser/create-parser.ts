@@ -1,0 +1,181 @@
+/**
+ * The parser facade: chunks → decoder → line splitter → CI prefix → ANSI → docker router →
+ * per-step stream contexts (apt, dpkg) → events. State lives in closures; events leave as soon as
+ * the line that completes them arrives.
+ * @module
+ */
+
+import { createLineRouter, type LineRouter } from '../docker/router.ts'
+import type { AptLogEvent, LogStats } from '../events/index.ts'
+import type { Emit } from '../grammar/types.ts'
+import { CONSUMED, IGNORED, UNRECOGNIZED_APT_LIKE, type Verdict } from '../grammar/verdict.ts'
+import { stripAnsi } from '../lines/ansi.ts'
+import { readCiPrefix, type CiMarker } from '../lines/ci-prefix.ts'
+import { createChunkDecoder, type Chunk } from '../lines/decoder.ts'
+import { createLineSplitter, DEFAULT_MAX_LINE_LENGTH, type LineSplitter } from '../lines/splitter.ts'
+import { AptLogError } from './errors.ts'
+
+/** Options of {@link createParser}. */
+export interface ParserOptions {
+  /** Called once per event, in input order, synchronously from `feed()`/`end()`. */
+  onEvent?: ((event: AptLogEvent) => void) | undefined
+  /** Called for non-fatal problems (a line cut at the cap, an internal fault on one line); parsing continues. */
+  onError?: ((error: AptLogError) => void) | undefined
+  /**
+   * Longest line kept, in UTF-16 code units; the rest of a longer line is dropped and the line is
+   * flagged with a `line.truncated` event. Bounds memory for a line that never ends.
+   * @defaultValue 1_048_576 (1 MiB)
+   */
+  maxLineLength?: number | undefined
+}
+
+/** A streaming parser. */
+export interface AptLogParser {
+  /** Parse a chunk of any size and split: `string` or UTF-8 bytes. Throws only if called after `end()`. */
+  feed(chunk: Chunk): void
+  /** End of input: flushes the last line and open blocks, emits `log.end`. Call once. */
+  end(): void
+  /** Forget everything, ready for a new log (also after `end()`). */
+  reset(): void
+  /** Counts so far (final after `end()`). */
+  readonly stats: LogStats
+}
+
+interface MutableStats {
+  lines: number
+  recognized: number
+  ignored: number
+  unrecognized: number
+  unrecognizedAptLike: number
+  truncated: number
+}
+
+function zeroStats(): MutableStats {
+  return { lines: 0, recognized: 0, ignored: 0, unrecognized: 0, unrecognizedAptLike: 0, truncated: 0 }
+}
+
+function validate(options: unknown): ParserOptions {
+  if (options === undefined) return {}
+  if (typeof options === 'function') {
+    throw new TypeError('aptlog: createParser() takes an options object, e.g. createParser({ onEvent(event) { … } }), not a function')
+  }
+  if (typeof options !== 'object' || options === null) throw new TypeError('aptlog: createParser() options must be an object')
+  const { maxLineLength } = options as ParserOptions
+  if (maxLineLength !== undefined && (!Number.isInteger(maxLineLength) || maxLineLength < 1)) {
+    throw new RangeError(`aptlog: maxLineLength must be a positive integer, got ${String(maxLineLength)}`)
+  }
+  return options as ParserOptions
+}
+
+/**
+ * Create a streaming parser.
+ * @example
+ * ```ts
+ * const parser = createParser({ onEvent: (e) => { if (e.type === 'problem') console.log(e.kind, e.message) } })
+ * for await (const chunk of process.stdin) parser.feed(chunk)
+ * parser.end()
+ * ```
+ */
+export function createParser(options?: ParserOptions): AptLogParser {
+  const { onEvent, onError, maxLineLength = DEFAULT_MAX_LINE_LENGTH } = validate(options)
+  let stats = zeroStats()
+  let ended = false
+  let inUserCode = false
+
+  const emit: Emit = (event) => {
+    if (onEvent === undefined) return
+    inUserCode = true
+    onEvent(event)
+    inUserCode = false
+  }
+
+  function emitMarker(marker: CiMarker, line: number, ts: string | undefined): void {
+    const base = ts === undefined ? { line } : { line, ts }
+    if (marker.kind === 'group-start') emit({ type: 'ci.group.start', ...base, rule: 'ci.group.start', name: marker.name, title: marker.title })
+    else if (marker.kind === 'group-end') emit({ type: 'ci.group.end', ...base, rule: 'ci.group.end', name: marker.name })
+    else emit({ type: 'ci.annotation', ...base, rule: 'ci.annotation', level: marker.level, message: marker.message })
+  }
+
+  function count(verdict: Verdict): void {
+    if (verdict === CONSUMED) stats.recognized++
+    else if (verdict === IGNORED) stats.ignored++
+    else {
+      stats.unrecognized++
+      if (verdict === UNRECOGNIZED_APT_LIKE) stats.unrecognizedAptLike++
+    }
+  }
+
+  function onLine(raw: string, lineNo: number, fullLength: number): void {
+    stats.lines = lineNo
+    if (fullLength > 0) {
+      stats.truncated++
+      emit({ type: 'line.truncated', line: lineNo, rule: 'line.truncated', length: fullLength, limit: maxLineLength })
+      onError?.(new AptLogError('line-too-long', `line ${lineNo} is ${fullLength} characters long; only the first ${maxLineLength} were read`, lineNo))
+    }
+    let text = raw
+    let ts: string | undefined
+    const ci = readCiPrefix(raw)
+    if (ci !== undefined) {
+      ts = ci.ts
+      text = ci.text
+      if (ci.markers !== undefined) {
+        for (const marker of ci.markers) emitMarker(marker, lineNo, ts)
+        if (text.length === 0) {
+          stats.recognized++
+          return
+        }
+      }
+    }
+    try {
+      count(router.line(stripAnsi(text), lineNo, ts))
+    } catch (error) {
+      if (inUserCode) {
+        inUserCode = false
+        throw error
+      }
+      // A fault in a rule must not stop a log processor: report it, count the line, go on.
+      count(0)
+      onError?.(new AptLogError('internal', `aptlog could not read line ${lineNo}: ${String(error)}`, lineNo, error))
+    }
+  }
+
+  let decoder = createChunkDecoder()
+  let splitter: LineSplitter = createLineSplitter(onLine, maxLineLength)
+  let router: LineRouter = createLineRouter(emit)
+
+  return {
+    feed(chunk: Chunk): void {
+      if (ended) throw new Error('aptlog: feed() called after end(); call reset() to start a new log')
+      if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
+        throw new TypeError(`aptlog: feed() takes a string or a Uint8Array, got ${chunk === null ? 'null' : typeof chunk}`)
+      }
+      splitter.push(decoder.decode(chunk))
+    },
+    end(): void {
+      if (ended) throw new Error('aptlog: end() called twice; call reset() to start a new log')
+      ended = true
+      splitter.push(decoder.flush())
+      splitter.end()
+      try {
+        router.end(stats.lines)
+      } catch (error) {
+        if (inUserCode) {
+          inUserCode = false
+          throw error
+        }
+        onError?.(new AptLogError('internal', `aptlog could not close the log: ${String(error)}`, stats.lines, error))
+      }
+      emit({ type: 'log.end', line: stats.lines, rule: 'log.end', ...stats })
+    },
+    reset(): void {
+      ended = false
+      stats = zeroStats()
+      decoder = createChunkDecoder()
+      splitter = createLineSplitter(onLine, maxLineLength)
+      router = createLineRouter(emit)
+    },
+    get stats(): LogStats {
+      return { ...stats }
+    },
+  }
+}

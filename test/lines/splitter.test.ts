@@ -1,0 +1,72 @@
+import { describe, expect, test } from 'vitest'
+import { createLineSplitter } from '../../src/lines/splitter.ts'
+
+interface Line {
+  text: string
+  no: number
+  full: number
+}
+
+function split(chunks: string[], max?: number): Line[] {
+  const lines: Line[] = []
+  const splitter = createLineSplitter((text, no, full) => lines.push({ text, no, full }), max)
+  for (const chunk of chunks) splitter.push(chunk)
+  splitter.end()
+  return lines
+}
+
+const texts = (lines: Line[]): string[] => lines.map((l) => l.text)
+
+describe('line splitter', () => {
+  const cases: { name: string; chunks: string[]; lines: string[] }[] = [
+    { name: 'LF ends a line', chunks: ['a\nb\n'], lines: ['a', 'b'] },
+    { name: 'CRLF ends a line (dpkg under apt’s pty)', chunks: ['Unpacking x (1) ...\r\n'], lines: ['Unpacking x (1) ...'] },
+    { name: 'CRLF split between chunks', chunks: ['Setting up x (1) ...\r', '\nnext\n'], lines: ['Setting up x (1) ...', 'next'] },
+    { name: 'CR CR LF (docker context upload) is one terminator', chunks: ['Sending build context to Docker daemon  2.048kB\r\r\n'], lines: ['Sending build context to Docker daemon  2.048kB'] },
+    { name: 'bare CR inside a line is kept for the frame resolver', chunks: ['(Reading database ... \r(Reading database ... 5%\r\n'], lines: ['(Reading database ... \r(Reading database ... 5%'] },
+    { name: 'a last line without LF is flushed by end()', chunks: ['a\nno newline'], lines: ['a', 'no newline'] },
+    { name: 'empty lines count', chunks: ['\n\n'], lines: ['', ''] },
+    { name: 'empty input has no line', chunks: [], lines: [] },
+    { name: 'a lone CR line is an empty line', chunks: ['\r\n'], lines: [''] },
+    { name: 'NUL bytes are ordinary characters', chunks: ['a\u0000b\n'], lines: ['a\u0000b'] },
+    { name: 'a line across three chunks', chunks: ['Get:1 http', '://mirror', '.example.com/debian bookworm InRelease\n'], lines: ['Get:1 http://mirror.example.com/debian bookworm InRelease'] },
+    { name: 'a CR at the end of input is dropped', chunks: ['tail\r'], lines: ['tail'] },
+  ]
+  for (const c of cases) {
+    test(c.name, () => {
+      expect(texts(split(c.chunks))).toEqual(c.lines)
+    })
+  }
+
+  test('lines are numbered from 1 in input order', () => {
+    expect(split(['a\nb\r\nc']).map((l) => l.no)).toEqual([1, 2, 3])
+  })
+
+  test('a line longer than the cap is cut and reports its full length; whole lines report 0', () => {
+    const lines = split(['0123456789', 'abcdef\nok\n'], 8)
+    expect(lines[0]).toEqual({ text: '01234567', no: 1, full: 16 })
+    expect(lines[1]).toEqual({ text: 'ok', no: 2, full: 0 })
+  })
+
+  test('the cap applies to a line inside a single chunk too', () => {
+    expect(split(['0123456789\n'], 4)[0]).toEqual({ text: '0123', no: 1, full: 10 })
+  })
+
+  test('a CRLF line is not mistaken for a cut one', () => {
+    expect(split(['abc\r\n'], 8)[0]).toEqual({ text: 'abc', no: 1, full: 0 })
+  })
+
+  test('a line exactly at the cap is not cut', () => {
+    expect(split(['0123\n'], 4)[0]).toEqual({ text: '0123', no: 1, full: 0 })
+  })
+
+  test('reset() restarts numbering and drops a pending line', () => {
+    const lines: string[] = []
+    const splitter = createLineSplitter((text, no) => lines.push(`${no}:${text}`))
+    splitter.push('a\npending')
+    splitter.reset()
+    splitter.push('b\n')
+    splitter.end()
+    expect(lines).toEqual(['1:a', '1:b'])
+  })
+})
