@@ -280,3 +280,26 @@ export type AptEvent =
   | AptSolverEvent
   | AptNoteEvent
   | AptSimulateEvent
+
+/** Problem kinds found in apt output (public API; documented in docs/problems.md). */
+export type AptProblemKind =
+  | 'apt.package-not-found'
+  | 'apt.no-install-candidate'
+  | 'apt.version-not-found'
+  | 'apt.release-not-found'
+  | 'apt.unmet-dependencies'
+  | 'apt.essential-removal-refused'
+  | 'apt.downgrade-refused'
+  | 'apt.held-change-refused'
+  | 'apt.fetch-failed'
+  | 'apt.release-file-missing'
+  | 'apt.release-expired'
+  | 'apt.release-not-yet-valid'
+  | 'apt.signature-invalid'
+  | 'apt.lock-held'
+  | 'apt.reinstall-required'
+  | 'apt.index-download-failed'
+  | 'apt.archives-fetch-failed'
+  | 'apt.unauthenticated'
+  | 'apt.hook-failed'
+  | 'apt.other-error'

@@ -144,3 +144,6 @@ export type DockerEvent =
   | DockerLogClippedEvent
   | DockerContextEvent
   | DockerNoticeEvent
+
+/** Problem kinds found in docker build output (public API; documented in docs/problems.md). */
+export type DockerProblemKind = 'docker.step-failed' | 'docker.build-failed' | 'docker.log-clipped'

@@ -155,3 +155,13 @@ export type DpkgEvent =
   | DpkgErrorsSummaryEvent
   | DpkgWarningEvent
   | DpkgMessageEvent
+
+/** Problem kinds found in dpkg output (public API; documented in docs/problems.md). */
+export type DpkgProblemKind =
+  | 'dpkg.interrupted'
+  | 'dpkg.pre-dependency'
+  | 'dpkg.dependency-problems'
+  | 'dpkg.maintainer-script-failed'
+  | 'dpkg.file-conflict'
+  | 'dpkg.subprocess-failed'
+  | 'dpkg.other-error'

@@ -4,41 +4,13 @@
  * @module
  */
 
+import type { AptProblemKind } from './apt.ts'
 import type { EventBase } from './base.ts'
+import type { DockerProblemKind } from './docker.ts'
+import type { DpkgProblemKind } from './dpkg.ts'
 
-/** Stable problem kinds. */
-export type ProblemKind =
-  | 'apt.package-not-found'
-  | 'apt.no-install-candidate'
-  | 'apt.version-not-found'
-  | 'apt.release-not-found'
-  | 'apt.unmet-dependencies'
-  | 'apt.essential-removal-refused'
-  | 'apt.downgrade-refused'
-  | 'apt.held-change-refused'
-  | 'apt.fetch-failed'
-  | 'apt.release-file-missing'
-  | 'apt.release-expired'
-  | 'apt.release-not-yet-valid'
-  | 'apt.signature-invalid'
-  | 'apt.lock-held'
-  | 'apt.reinstall-required'
-  | 'apt.index-download-failed'
-  | 'apt.archives-fetch-failed'
-  | 'apt.unauthenticated'
-  | 'apt.hook-failed'
-  | 'apt.other-error'
-  | 'disk.full'
-  | 'dpkg.interrupted'
-  | 'dpkg.pre-dependency'
-  | 'dpkg.dependency-problems'
-  | 'dpkg.maintainer-script-failed'
-  | 'dpkg.file-conflict'
-  | 'dpkg.subprocess-failed'
-  | 'dpkg.other-error'
-  | 'docker.step-failed'
-  | 'docker.build-failed'
-  | 'docker.log-clipped'
+/** Stable problem kinds: each source declares its own (`AptProblemKind` in apt.ts, and so on). */
+export type ProblemKind = AptProblemKind | DpkgProblemKind | DockerProblemKind | 'disk.full'
 
 /** Severity. */
 export type ProblemSeverity = 'error' | 'warning'
