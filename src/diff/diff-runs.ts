@@ -1,0 +1,206 @@
+/**
+ * `diffRuns(a, b)`: what changed between two runs of the same build (A: the good one, B: the one
+ * to explain), step by step, and what it means.
+ * @module
+ */
+
+import type { Problem } from '../events/index.ts'
+import type { AptGeneration, AptSource, Finding, PlanCounts, RunSummary, Step, Transaction } from '../run/types.ts'
+import { align, stepKey } from './align.ts'
+import { diffPackages, installedPackages, type PackageDiff } from './packages.ts'
+
+/** A value in run A and in run B. */
+export interface Pair<T> {
+  /** In run A. */
+  readonly a: T
+  /** In run B. */
+  readonly b: T
+}
+
+/** The comparison of one aligned step. */
+export interface StepDiff {
+  /** The alignment key: the instruction (`RUN apt-get update && …`), or the vertex name. */
+  readonly key: string
+  /** The step in A (null: only in B). */
+  readonly a: Step | null
+  /** The step in B (null: only in A). */
+  readonly b: Step | null
+  /** `added` / `removed` when only one run has it; `changed` when something below differs. */
+  readonly change: 'same' | 'added' | 'removed' | 'changed'
+  /** Packages installed by the step's apt/dpkg runs. */
+  readonly packages: PackageDiff
+  /** Summed summary counts, when either run printed some. */
+  readonly counts?: Pair<PlanCounts | null> | undefined
+  /** Download sizes, when either run printed one. */
+  readonly downloadBytes?: Pair<number | null> | undefined
+  /** Repositories used by B and not A, and the reverse. */
+  readonly sources?: { readonly added: readonly AptSource[]; readonly removed: readonly AptSource[] } | undefined
+  /** Cached in one run and not in the other. */
+  readonly cached?: Pair<boolean> | undefined
+  /** Durations, when both runs have one. */
+  readonly durationMs?: Pair<number> | undefined
+  /** Statuses when they differ. */
+  readonly status?: Pair<Step['status']> | undefined
+}
+
+/** The diff of two runs. */
+export interface RunDiff {
+  /** Outcomes. */
+  readonly outcome: Pair<RunSummary['outcome']>
+  /** Aligned steps, in order. */
+  readonly steps: readonly StepDiff[]
+  /** Packages over the whole run. */
+  readonly packages: PackageDiff
+  /** Problems of B that A does not have (same kind and package), and the reverse. */
+  readonly problems: { readonly new: readonly Problem[]; readonly resolved: readonly Problem[] }
+  /** What the differences mean, most important first. Kind ids are stable (docs/run-model.md). */
+  readonly findings: readonly Finding[]
+  /** B's root cause. */
+  readonly rootCause: Problem | null
+  /** apt generations. */
+  readonly aptGeneration: Pair<AptGeneration | null>
+}
+
+const sourceKey = (s: AptSource): string => `${s.uri} ${s.suite} ${s.component}`
+
+function transactionsOf(run: RunSummary, step: Step | null): Transaction[] {
+  if (step === null) return []
+  if (step.id === 'log') return run.transactions.filter((t) => t.step === null)
+  return run.transactions.filter((t) => t.step === step.id)
+}
+
+function sumCounts(txs: readonly Transaction[]): PlanCounts | null {
+  let total: { upgraded: number; newlyInstalled: number; removed: number; notUpgraded: number } | null = null
+  for (const t of txs) {
+    if (t.counts === null) continue
+    total ??= { upgraded: 0, newlyInstalled: 0, removed: 0, notUpgraded: 0 }
+    total.upgraded += t.counts.upgraded
+    total.newlyInstalled += t.counts.newlyInstalled
+    total.removed += t.counts.removed
+    total.notUpgraded += t.counts.notUpgraded
+  }
+  return total
+}
+
+function sumDownload(txs: readonly Transaction[]): number | null {
+  let total: number | null = null
+  for (const t of txs) if (t.downloadBytes !== undefined) total = (total ?? 0) + t.downloadBytes
+  return total
+}
+
+function sourceDiff(a: readonly Transaction[], b: readonly Transaction[]): { added: AptSource[]; removed: AptSource[] } {
+  const sa = new Map(a.flatMap((t) => t.sources).map((s) => [sourceKey(s), s]))
+  const sb = new Map(b.flatMap((t) => t.sources).map((s) => [sourceKey(s), s]))
+  return { added: [...sb].filter(([k]) => !sa.has(k)).map(([, s]) => s), removed: [...sa].filter(([k]) => !sb.has(k)).map(([, s]) => s) }
+}
+
+const sameCounts = (x: PlanCounts | null, y: PlanCounts | null): boolean =>
+  x === y || (x !== null && y !== null && x.upgraded === y.upgraded && x.newlyInstalled === y.newlyInstalled && x.removed === y.removed && x.notUpgraded === y.notUpgraded)
+
+function diffStep(runA: RunSummary, runB: RunSummary, a: Step | null, b: Step | null): StepDiff {
+  const ta = transactionsOf(runA, a)
+  const tb = transactionsOf(runB, b)
+  const packages = diffPackages(installedPackages(ta), installedPackages(tb))
+  const key = stepKey((b ?? a) as Step)
+  const diff: { -readonly [K in keyof StepDiff]: StepDiff[K] } = { key, a, b, change: a === null ? 'added' : b === null ? 'removed' : 'same', packages }
+  let changed = packages.added.length + packages.removed.length + packages.changed.length > 0
+  const counts = { a: sumCounts(ta), b: sumCounts(tb) }
+  if (counts.a !== null || counts.b !== null) {
+    diff.counts = counts
+    if (!sameCounts(counts.a, counts.b)) changed = true
+  }
+  const download = { a: sumDownload(ta), b: sumDownload(tb) }
+  if (download.a !== null || download.b !== null) diff.downloadBytes = download
+  const sources = sourceDiff(ta, tb)
+  if (sources.added.length + sources.removed.length > 0) {
+    diff.sources = sources
+    changed = true
+  }
+  if (a !== null && b !== null) {
+    if ((a.status === 'cached') !== (b.status === 'cached')) {
+      diff.cached = { a: a.status === 'cached', b: b.status === 'cached' }
+      changed = true
+    }
+    if (a.durationMs !== undefined && b.durationMs !== undefined) diff.durationMs = { a: a.durationMs, b: b.durationMs }
+    if (a.status !== b.status) {
+      diff.status = { a: a.status, b: b.status }
+      changed = true
+    }
+  }
+  if (diff.change === 'same' && changed) diff.change = 'changed'
+  return diff
+}
+
+const problemKey = (p: Problem): string => `${p.kind} ${p.package ?? ''}`
+
+function newlyInstalledTotal(run: RunSummary): number {
+  let total = 0
+  for (const t of run.transactions) total += t.counts?.newlyInstalled ?? t.planned.new.length
+  return total
+}
+
+function diffFindings(a: RunSummary, b: RunSummary, steps: readonly StepDiff[], packages: PackageDiff): Finding[] {
+  const findings: Finding[] = []
+  if (a.outcome !== b.outcome) {
+    findings.push({ kind: 'diff.outcome-changed', message: `run A: ${a.outcome}, run B: ${b.outcome}` })
+  }
+  const newA = newlyInstalledTotal(a)
+  const newB = newlyInstalledTotal(b)
+  if (newA !== newB || packages.added.length > 0) {
+    const more = newB - newA
+    const sample = packages.added.slice(0, 8).join(', ') + (packages.added.length > 8 ? ', …' : '')
+    const head = more > 0 ? `run B plans ${more} more package${more === 1 ? '' : 's'} than run A (${newB} vs ${newA} newly installed)` : more < 0 ? `run B plans ${-more} fewer package${more === -1 ? '' : 's'} than run A (${newB} vs ${newA} newly installed)` : `run B installs different packages than run A`
+    findings.push({ kind: 'diff.packages-planned', message: packages.added.length > 0 ? `${head}; only in B: ${sample}` : head, packages: packages.added })
+  }
+  const essentialB = b.findings.find((f) => f.kind === 'run.essential-packages-planned')
+  const essentialA = a.findings.find((f) => f.kind === 'run.essential-packages-planned')
+  if (essentialB !== undefined && essentialA === undefined) {
+    findings.push({ ...essentialB, kind: 'diff.essential-packages-planned', message: `only run B plans base-system packages: ${essentialB.message}` })
+  }
+  if (a.aptGeneration !== b.aptGeneration && a.aptGeneration !== null && b.aptGeneration !== null) {
+    findings.push({ kind: 'diff.apt-generation-changed', message: `apt generation changed from ${a.aptGeneration} to ${b.aptGeneration}`, generation: b.aptGeneration })
+  }
+  const sourcesA = new Set(a.transactions.flatMap((t) => t.sources).map((s) => `${s.uri} ${s.suite}`))
+  const sourcesB = new Set(b.transactions.flatMap((t) => t.sources).map((s) => `${s.uri} ${s.suite}`))
+  const onlyB = [...sourcesB].filter((s) => !sourcesA.has(s))
+  const onlyA = [...sourcesA].filter((s) => !sourcesB.has(s))
+  if (sourcesA.size > 0 && sourcesB.size > 0 && (onlyA.length > 0 || onlyB.length > 0)) {
+    findings.push({ kind: 'diff.sources-changed', message: `apt repositories differ: only in A: ${onlyA.join('; ') || 'none'}; only in B: ${onlyB.join('; ') || 'none'}` })
+  }
+  const cacheMisses = steps.filter((s) => s.cached?.a === true && s.cached.b === false)
+  if (cacheMisses.length > 0) {
+    findings.push({ kind: 'diff.cache-miss', message: `${cacheMisses.length} step${cacheMisses.length === 1 ? ' was' : 's were'} cached in A and rebuilt in B: ${cacheMisses.map((s) => s.key).slice(0, 3).join('; ')}` })
+  }
+  const added = steps.filter((s) => s.change === 'added').length
+  const removed = steps.filter((s) => s.change === 'removed').length
+  if (added + removed > 0 && a.steps.length > 0 && b.steps.length > 0) {
+    findings.push({ kind: 'diff.steps-changed', message: `the builds differ in their steps: ${added} only in B, ${removed} only in A (the Dockerfile or its arguments changed)` })
+  }
+  return findings
+}
+
+/**
+ * Compare two runs: A (for example the green run) and B (the run to explain).
+ * @example
+ * ```ts
+ * const diff = diffRuns(summarize(parse(green)), summarize(parse(red)))
+ * for (const f of diff.findings) console.log(f.message)
+ * ```
+ */
+export function diffRuns(a: RunSummary, b: RunSummary): RunDiff {
+  const pairs = align(a.steps, b.steps, stepKey)
+  const steps = pairs.map((pair) => diffStep(a, b, pair.a, pair.b))
+  const packages = diffPackages(installedPackages(a.transactions), installedPackages(b.transactions))
+  const inA = new Set(a.problems.map(problemKey))
+  const inB = new Set(b.problems.map(problemKey))
+  const problems = { new: b.problems.filter((p) => !inA.has(problemKey(p))), resolved: a.problems.filter((p) => !inB.has(problemKey(p))) }
+  return {
+    outcome: { a: a.outcome, b: b.outcome },
+    steps,
+    packages,
+    problems,
+    findings: diffFindings(a, b, steps, packages),
+    rootCause: b.rootCause,
+    aptGeneration: { a: a.aptGeneration, b: b.aptGeneration },
+  }
+}

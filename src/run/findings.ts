@@ -1,0 +1,106 @@
+/**
+ * Findings: conclusions drawn from the whole run that no single line states.
+ * @module
+ */
+
+import type { AptEvent } from '../events/index.ts'
+import { baseSystemTier, type BaseSystemTier } from './base-system.ts'
+import type { TransactionBuilder } from './transactions.ts'
+import type { AptGeneration, AptSource, Finding, Transaction } from './types.ts'
+
+/** How many base-library packages (not Essential, not required) make the finding on their own. */
+const BASE_LIBRARY_THRESHOLD = 3
+
+/**
+ * `run.essential-packages-planned`: a run that newly installs packages every base system already
+ * has (Essential, required, or their libraries) is running on a dpkg database that is not the
+ * base image's. One finding per run, naming the packages, Essential ones first.
+ */
+export function essentialPackagesFinding(builders: readonly TransactionBuilder[]): Finding | undefined {
+  const found = new Map<string, BaseSystemTier>()
+  const lines: number[] = []
+  for (const tx of builders) {
+    let hit = false
+    for (const name of tx.newlyInstalledNames()) {
+      const tier = baseSystemTier(name)
+      if (tier === undefined) continue
+      const bare = name.includes(':') ? name.slice(0, name.indexOf(':')) : name
+      if (!found.has(bare)) found.set(bare, tier)
+      hit = true
+    }
+    if (hit) lines.push(tx.line)
+  }
+  const strong = [...found].filter(([, tier]) => tier !== 'base-library')
+  if (strong.length === 0 && found.size < BASE_LIBRARY_THRESHOLD) return undefined
+  const order: Record<BaseSystemTier, number> = { essential: 0, required: 1, 'base-library': 2 }
+  const packages = [...found].sort((a, b) => order[a[1]] - order[b[1]]).map(([name]) => name)
+  const essential = [...found].filter(([, tier]) => tier === 'essential').map(([name]) => name)
+  const named = packages.slice(0, 6).join(', ') + (packages.length > 6 ? ', …' : '')
+  const essentialNote = essential.length > 0 ? `, ${essential.length} of them Essential (${essential.slice(0, 4).join(', ')}${essential.length > 4 ? ', …' : ''})` : ''
+  return {
+    kind: 'run.essential-packages-planned',
+    message: `apt plans to install ${packages.length} package${packages.length === 1 ? '' : 's'} that every Debian/Ubuntu base system already has (${named})${essentialNote}: the image's dpkg database is not the one its base image shipped`,
+    packages,
+    lines,
+  }
+}
+
+/** Evidence of one apt generation in one event, or undefined. */
+export function generationEvidence(event: AptEvent): AptGeneration | undefined {
+  switch (event.type) {
+    case 'apt.acquire':
+      return event.id === null ? '1.0' : '1.1-2.x'
+    case 'apt.plan.list':
+      if (event.list === 'extra') return '1.0'
+      if (event.layout === 'columns' || event.list === 'install' || event.list === 'install-dependencies' || event.list === 'not-upgrading') return '3.x'
+      return undefined
+    case 'apt.plan.counts':
+      return event.layout === 'summary' ? '3.x' : undefined
+    case 'apt.message':
+      return event.prefix.length > 1 ? '3.x' : undefined
+    case 'apt.phase':
+      return event.phase === 'solving-dependencies' ? '3.x' : undefined
+    case 'apt.solver':
+      return '3.x'
+    default:
+      return undefined
+  }
+}
+
+/** Combine evidence: 3.x and 1.0 markers are specific; `1.1-2.x` is what classic output without them means. */
+export function strongerGeneration(a: AptGeneration | null, b: AptGeneration): AptGeneration {
+  if (a === null) return b
+  if (a === '1.1-2.x') return b
+  return a
+}
+
+const GENERATION_TEXT: Record<AptGeneration, string> = {
+  '1.0': 'apt 1.0 output (id-less `Hit`/`Ign` lines, "extra packages"): Debian jessie or Ubuntu trusty',
+  '1.1-2.x': 'apt output in the classic layout of apt 1.1 or later (apt-get keeps it in apt 3.x)',
+  '3.x': 'apt 3.x output (the `Solving dependencies` phase, the solver3 explanation, or the `apt` 3 layout)',
+}
+
+/** `run.apt-generation`. */
+export function generationFinding(generation: AptGeneration | null): Finding | undefined {
+  if (generation === null) return undefined
+  return { kind: 'run.apt-generation', message: GENERATION_TEXT[generation], generation }
+}
+
+/** `run.apt-sources`: the repositories apt talked to, so a base image that moved suites shows up. */
+export function sourcesFinding(transactions: readonly Transaction[]): Finding | undefined {
+  const seen = new Map<string, AptSource>()
+  for (const tx of transactions) {
+    for (const s of tx.sources) {
+      const key = `${s.uri} ${s.suite} ${s.component}`
+      if (!seen.has(key)) seen.set(key, s)
+    }
+  }
+  if (seen.size === 0) return undefined
+  const sources = [...seen.values()]
+  const suites = [...new Set(sources.map((s) => `${s.uri} ${s.suite}`))]
+  return {
+    kind: 'run.apt-sources',
+    message: `apt used ${suites.length} repositor${suites.length === 1 ? 'y' : 'ies'}: ${suites.slice(0, 4).join('; ')}${suites.length > 4 ? '; …' : ''}`,
+    sources,
+  }
+}

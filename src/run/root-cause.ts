@@ -1,0 +1,86 @@
+/**
+ * Root cause: the first fatal problem that is not a consequence of another. Consequences are
+ * decided by kind and place (the same docker step), never by wording:
+ * - `dpkg.subprocess-failed` (apt's `Sub-process /usr/bin/dpkg returned an error code`) and
+ *   `docker.step-failed` follow from the more specific problem before them in the same step;
+ *   `docker.build-failed` from any earlier problem of the build;
+ * - `apt.archives-fetch-failed` and `apt.index-download-failed` summarise earlier fetch failures;
+ * - `apt.package-not-found` / `apt.no-install-candidate` / `apt.version-not-found` after a failed
+ *   index download in the same step are caused by it (the package lists are missing), even when
+ *   that failure was only a warning (apt-get update prints `W:` for transient network errors);
+ * - `dpkg.dependency-problems` are caused by a pre-dependency problem of the same step wherever
+ *   it stands (it outranks them), else by an earlier dpkg failure of another kind (a failed
+ *   postinst leaves its dependents unconfigured).
+ * @module
+ */
+
+import type { Problem, ProblemKind } from '../events/index.ts'
+
+const SUMMARY_OF_DPKG = new Set<ProblemKind>(['dpkg.subprocess-failed'])
+const DOCKER_CONSEQUENCES = new Set<ProblemKind>(['docker.step-failed', 'docker.build-failed'])
+const FETCH_SUMMARIES = new Set<ProblemKind>(['apt.archives-fetch-failed', 'apt.index-download-failed'])
+const MISSING_PACKAGE = new Set<ProblemKind>(['apt.package-not-found', 'apt.no-install-candidate', 'apt.version-not-found'])
+const INDEX_FAILURES = new Set<ProblemKind>(['apt.fetch-failed', 'apt.index-download-failed', 'apt.release-file-missing', 'apt.signature-invalid', 'apt.release-expired', 'apt.release-not-yet-valid'])
+const DPKG_FAILURES = new Set<ProblemKind>(['dpkg.pre-dependency', 'dpkg.maintainer-script-failed', 'dpkg.file-conflict', 'dpkg.other-error', 'disk.full'])
+
+/** Kinds that only report that something else failed. */
+const CONSEQUENCE_ONLY = new Set<ProblemKind>([...SUMMARY_OF_DPKG, ...DOCKER_CONSEQUENCES, ...FETCH_SUMMARIES])
+
+const sameStep = (a: Problem, b: Problem): boolean => (a.step ?? '') === (b.step ?? '')
+
+/** The last problem before `index` that satisfies `test`. */
+function lastBefore(problems: readonly Problem[], index: number, test: (p: Problem) => boolean): Problem | undefined {
+  for (let i = index - 1; i >= 0; i--) {
+    const p = problems[i] as Problem
+    if (test(p)) return p
+  }
+  return undefined
+}
+
+/** The problem that caused `problems[index]`, if the log shows one. */
+export function causeOf(problems: readonly Problem[], index: number): Problem | undefined {
+  const p = problems[index] as Problem
+  if (SUMMARY_OF_DPKG.has(p.kind) || p.kind === 'docker.step-failed') {
+    return lastBefore(problems, index, (q) => sameStep(q, p) && q.severity === 'error' && !CONSEQUENCE_ONLY.has(q.kind))
+  }
+  if (p.kind === 'docker.build-failed') {
+    return lastBefore(problems, index, (q) => q.severity === 'error' && q.kind !== 'docker.build-failed')
+  }
+  if (FETCH_SUMMARIES.has(p.kind)) {
+    return lastBefore(problems, index, (q) => sameStep(q, p) && q.kind === 'apt.fetch-failed')
+  }
+  if (MISSING_PACKAGE.has(p.kind)) {
+    return lastBefore(problems, index, (q) => sameStep(q, p) && INDEX_FAILURES.has(q.kind))
+  }
+  if (p.kind === 'dpkg.dependency-problems') {
+    const preDependency = problems.find((q) => sameStep(q, p) && q.kind === 'dpkg.pre-dependency' && q.severity === 'error')
+    if (preDependency !== undefined) return preDependency
+    return lastBefore(problems, index, (q) => sameStep(q, p) && DPKG_FAILURES.has(q.kind) && q.severity === 'error')
+  }
+  return undefined
+}
+
+/** True for problems that make the run fail. */
+export function isFatal(p: Problem): boolean {
+  return p.severity === 'error'
+}
+
+/**
+ * The root cause of a run: follow the first fatal problem back through its causes. Returns null
+ * when no problem is fatal.
+ */
+export function findRootCause(problems: readonly Problem[]): Problem | null {
+  const first = problems.findIndex(isFatal)
+  if (first === -1) return null
+  const indexOf = new Map<Problem, number>(problems.map((p, i) => [p, i]))
+  let current = first
+  // Each step moves to a different problem; the bound stops a cycle (dependency ↔ pre-dependency).
+  for (let hops = 0; hops < problems.length; hops++) {
+    const cause = causeOf(problems, current)
+    if (cause === undefined) break
+    const next = indexOf.get(cause) as number
+    if (next === current) break
+    current = next
+  }
+  return problems[current] as Problem
+}

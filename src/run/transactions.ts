@@ -1,0 +1,237 @@
+/**
+ * Cutting one stream context's apt/dpkg events into transactions (one per apt or dpkg run). The
+ * log has no "command started" line, so boundaries come from what each command prints first:
+ * `apt-get update` prints index `Get`/`Hit` lines and ends with `Reading package lists...`;
+ * `apt-get install` starts with `Reading package lists...`, plans, downloads, runs dpkg; a bare
+ * `dpkg -i` starts with dpkg lines.
+ * @module
+ */
+
+import type { AptAcquireEvent, AptEvent, DpkgEvent } from '../events/index.ts'
+import type { AptSource, Pkg, PlanCounts, Transaction, TransactionKind } from './types.ts'
+
+/** A transaction being built. */
+export class TransactionBuilder {
+  readonly step: string | null
+  readonly line: number
+  endLine: number
+  private sawUpdateAcquire = false
+  private sawRead = false
+  private hasPlan = false
+  private hasDpkg = false
+  private hasApt = false
+  private readonly lists = {
+    new: new ListSet(),
+    additional: new ListSet(),
+    upgrade: new ListSet(),
+    remove: new ListSet(),
+    downgrade: new ListSet(),
+    keptBack: new ListSet(),
+    suggested: new ListSet(),
+    recommended: new ListSet(),
+  }
+  private counts: PlanCounts | null = null
+  private downloadBytes: number | undefined
+  private diskDeltaBytes: number | undefined
+  private fetched: { bytes: number; seconds: number } | undefined
+  private readonly sources = new Map<string, AptSource>()
+  private readonly downloaded: Pkg[] = []
+  private readonly unpacked: Pkg[] = []
+  private readonly setUp: Pkg[] = []
+  private readonly removed: Pkg[] = []
+  /** Packages dpkg selected for the first time (`Selecting previously unselected package`). */
+  readonly selected: Pkg[] = []
+
+  constructor(step: string | null, line: number) {
+    this.step = step
+    this.line = line
+    this.endLine = line
+  }
+
+  /**
+   * Whether `event` belongs to a new transaction rather than this one. Called before `add`.
+   */
+  startsNew(event: AptEvent | DpkgEvent): boolean {
+    switch (event.type) {
+      case 'apt.phase':
+        if (event.phase !== 'reading-package-lists') return false
+        // The update's own tail: index lines, then one `Reading package lists...`.
+        if (this.sawUpdateAcquire && !this.sawRead && !this.hasPlan && !this.hasDpkg) return false
+        return this.sawRead || this.hasPlan || this.hasDpkg || this.sawUpdateAcquire
+      case 'apt.acquire':
+        if (event.target === 'package') return false
+        return this.hasPlan || this.hasDpkg || (this.sawRead && !this.sawUpdateAcquire) || (this.sawUpdateAcquire && this.sawRead)
+      case 'apt.plan.list':
+      case 'apt.plan.counts':
+        return this.hasDpkg
+      default:
+        return false
+    }
+  }
+
+  /** Fold one apt or dpkg event in. */
+  add(event: AptEvent | DpkgEvent): void {
+    this.endLine = Math.max(this.endLine, event.endLine ?? event.line)
+    if (event.type.startsWith('dpkg.')) this.hasDpkg = true
+    else this.hasApt = true
+    switch (event.type) {
+      case 'apt.phase':
+        if (event.phase === 'reading-package-lists') this.sawRead = true
+        break
+      case 'apt.acquire':
+        this.addAcquire(event)
+        break
+      case 'apt.fetched': {
+        const before = this.fetched ?? { bytes: 0, seconds: 0 }
+        this.fetched = { bytes: before.bytes + event.bytes, seconds: before.seconds + event.seconds }
+        break
+      }
+      case 'apt.plan.list':
+        this.hasPlan = true
+        this.addList(event.list, event.packages)
+        break
+      case 'apt.plan.counts':
+        this.hasPlan = true
+        this.counts = { upgraded: event.upgraded, newlyInstalled: event.newlyInstalled, removed: event.removed, notUpgraded: event.notUpgraded }
+        break
+      case 'apt.plan.download':
+        this.hasPlan = true
+        this.downloadBytes = event.bytes
+        break
+      case 'apt.plan.disk':
+        this.hasPlan = true
+        this.diskDeltaBytes = event.change === 'used' ? event.bytes : -event.bytes
+        break
+      case 'dpkg.progress': {
+        const pkg = pkgOf(event.package, event.version, event.arch)
+        if (event.action === 'unpack') this.unpacked.push(pkg)
+        else if (event.action === 'setup') this.setUp.push(pkg)
+        else if (event.action === 'remove' || event.action === 'purge') this.removed.push(pkg)
+        else if (event.action === 'select') this.selected.push(pkg)
+        break
+      }
+      default:
+        break
+    }
+  }
+
+  private addAcquire(event: AptAcquireEvent): void {
+    if (event.target === 'package') {
+      if (event.result === 'get' && event.package !== undefined) this.downloaded.push(pkgOf(event.package, event.version, event.packageArch))
+    } else if (!this.hasPlan && !this.hasDpkg) {
+      this.sawUpdateAcquire = true
+    }
+    if (event.suite !== undefined) {
+      const component = event.component ?? ''
+      const key = `${event.uri} ${event.suite} ${component}`
+      if (!this.sources.has(key)) this.sources.set(key, { uri: event.uri, suite: event.suite, component })
+    }
+  }
+
+  private addList(list: string, packages: readonly string[]): void {
+    const l = this.lists
+    switch (list) {
+      case 'new':
+      case 'install':
+        l.new.addAll(packages)
+        break
+      case 'install-dependencies':
+        l.new.addAll(packages)
+        l.additional.addAll(packages)
+        break
+      case 'extra':
+      case 'additional':
+        l.additional.addAll(packages)
+        break
+      case 'upgrade':
+        l.upgrade.addAll(packages)
+        break
+      case 'remove':
+      case 'essential-remove':
+        l.remove.addAll(packages)
+        break
+      case 'downgrade':
+        l.downgrade.addAll(packages)
+        break
+      case 'kept-back':
+      case 'not-upgrading':
+      case 'not-upgrading-phasing':
+      case 'phasing-deferred':
+        l.keptBack.addAll(packages)
+        break
+      case 'suggested':
+        l.suggested.addAll(packages)
+        break
+      case 'recommended':
+        l.recommended.addAll(packages)
+        break
+      default:
+        break
+    }
+  }
+
+  /** What the transaction looks like. */
+  kind(): TransactionKind {
+    if (this.hasPlan) return 'install'
+    if (this.hasDpkg) return this.hasApt ? 'install' : 'dpkg'
+    if (this.sawUpdateAcquire) return 'update'
+    return 'other'
+  }
+
+  /** Packages this run newly installs, from every kind of evidence (plan lists, dpkg selections). */
+  newlyInstalledNames(): string[] {
+    return [...new Set([...this.lists.new.values(), ...this.lists.additional.values(), ...this.selected.map((p) => p.name)])]
+  }
+
+  /** The finished, immutable transaction. */
+  build(): Transaction {
+    const l = this.lists
+    const tx: {
+      -readonly [K in keyof Transaction]: Transaction[K]
+    } = {
+      step: this.step,
+      kind: this.kind(),
+      planned: {
+        new: l.new.values(),
+        additional: l.additional.values(),
+        upgrade: l.upgrade.values(),
+        remove: l.remove.values(),
+        downgrade: l.downgrade.values(),
+        keptBack: l.keptBack.values(),
+        suggested: l.suggested.values(),
+        recommended: l.recommended.values(),
+      },
+      counts: this.counts,
+      sources: [...this.sources.values()],
+      downloaded: this.downloaded,
+      unpacked: this.unpacked,
+      setUp: this.setUp,
+      removed: this.removed,
+      line: this.line,
+      endLine: this.endLine,
+    }
+    if (this.downloadBytes !== undefined) tx.downloadBytes = this.downloadBytes
+    if (this.diskDeltaBytes !== undefined) tx.diskDeltaBytes = this.diskDeltaBytes
+    if (this.fetched !== undefined) tx.fetched = this.fetched
+    return tx
+  }
+}
+
+/** An insertion-ordered set of names. */
+class ListSet {
+  private readonly seen = new Set<string>()
+  addAll(names: readonly string[]): void {
+    for (const name of names) this.seen.add(name)
+  }
+  values(): string[] {
+    return [...this.seen]
+  }
+}
+
+/** A package record without absent fields. */
+export function pkgOf(name: string, version: string | undefined, arch: string | undefined): Pkg {
+  if (version === undefined && arch === undefined) return { name }
+  if (arch === undefined) return { name, version: version as string }
+  if (version === undefined) return { name, arch }
+  return { name, version, arch }
+}

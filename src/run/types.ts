@@ -1,0 +1,160 @@
+/**
+ * The run model: what one log says happened, folded from its events. JSON-serialisable and stable
+ * (field names are read by other tools; documented in docs/run-model.md).
+ * @module
+ */
+
+import type { Problem } from '../events/problem.ts'
+
+export type { Problem } from '../events/problem.ts'
+
+/** A package as dpkg or apt named it, `:arch` split off. */
+export interface Pkg {
+  /** Package name without architecture. */
+  readonly name: string
+  /** Version, with epoch. */
+  readonly version?: string | undefined
+  /** Architecture, when the log printed one. */
+  readonly arch?: string | undefined
+}
+
+/** How a step ended. `unknown` when the log never said (cut log, no end line). */
+export type StepStatus = 'done' | 'cached' | 'error' | 'canceled' | 'unknown'
+
+/** A docker build step, or the single pseudo-step of a log without docker framing. */
+export interface Step {
+  /** Step id: `#5` (BuildKit), `5` (legacy), `log` for a plain log. */
+  readonly id: string
+  /** Build stage. */
+  readonly stage?: string | undefined
+  /** Dockerfile instruction (`RUN apt-get update`); `null` for internal vertices and plain logs. */
+  readonly instruction: string | null
+  /** Vertex or step name as printed (`[2/4] RUN …`). */
+  readonly name?: string | undefined
+  /** Outcome. */
+  readonly status: StepStatus
+  /** Duration in milliseconds, when the log gave one. */
+  readonly durationMs?: number | undefined
+  /** Exit code of a failed RUN. */
+  readonly exitCode?: number | undefined
+  /** First line of the step in the log. */
+  readonly line: number
+}
+
+/** The package lists of one apt run's plan, names as apt printed them. */
+export interface Planned {
+  /** Every package newly installed (apt 2 NEW list; apt 3 `Installing:` + `Installing dependencies:`). */
+  readonly new: readonly string[]
+  /** apt 2 extra/additional list, apt 3 `Installing dependencies:`. */
+  readonly additional: readonly string[]
+  /** Upgraded packages. */
+  readonly upgrade: readonly string[]
+  /** Removed (or purged) packages. */
+  readonly remove: readonly string[]
+  /** Downgraded packages. */
+  readonly downgrade: readonly string[]
+  /** Kept back / not upgrading. */
+  readonly keptBack: readonly string[]
+  /** Suggested packages (alternatives kept whole: `a | b`). */
+  readonly suggested: readonly string[]
+  /** Recommended packages. */
+  readonly recommended: readonly string[]
+}
+
+/** The summary counts apt printed. */
+export interface PlanCounts {
+  /** Upgraded. */
+  readonly upgraded: number
+  /** Newly installed. */
+  readonly newlyInstalled: number
+  /** To remove. */
+  readonly removed: number
+  /** Not upgraded. */
+  readonly notUpgraded: number
+}
+
+/** Which command a transaction looks like, from what it printed. */
+export type TransactionKind = 'update' | 'install' | 'dpkg' | 'other'
+
+/** One apt or dpkg run, in log order. */
+export interface Transaction {
+  /** Docker step id, or `null` outside docker steps. */
+  readonly step: string | null
+  /** What kind of run this looks like. */
+  readonly kind: TransactionKind
+  /** The plan's package lists (empty lists when nothing was planned). */
+  readonly planned: Planned
+  /** The summary counts, or `null` when none was printed. */
+  readonly counts: PlanCounts | null
+  /** `Need to get` / `Download size` bytes. */
+  readonly downloadBytes?: number | undefined
+  /** Disk space change in bytes: positive used, negative freed. */
+  readonly diskDeltaBytes?: number | undefined
+  /** `Fetched X in Ys`, summed when printed more than once. */
+  readonly fetched?: { readonly bytes: number; readonly seconds: number } | undefined
+  /** Repositories from Get/Hit/Ign/Err lines, first seen first. */
+  readonly sources: readonly AptSource[]
+  /** Packages downloaded (`Get:` lines of `.deb` files). */
+  readonly downloaded: readonly Pkg[]
+  /** dpkg `Unpacking` events. */
+  readonly unpacked: readonly Pkg[]
+  /** dpkg `Setting up` events. */
+  readonly setUp: readonly Pkg[]
+  /** dpkg `Removing` / `Purging` events. */
+  readonly removed: readonly Pkg[]
+  /** First and last line of the transaction's evidence. */
+  readonly line: number
+  /** Last line. */
+  readonly endLine: number
+}
+
+/** A repository apt talked to. */
+export interface AptSource {
+  /** URI as printed. */
+  readonly uri: string
+  /** Suite (`bookworm`, `./`). */
+  readonly suite: string
+  /** Component, `''` for flat repositories. */
+  readonly component: string
+}
+
+/** A conclusion drawn from the whole run. `kind` ids are stable (docs/run-model.md). */
+export interface Finding {
+  /** Stable kind: `run.essential-packages-planned`, `run.apt-generation`, `run.apt-sources` … */
+  readonly kind: string
+  /** One sentence a person can act on. */
+  readonly message: string
+  /** Packages the finding names. */
+  readonly packages?: readonly string[] | undefined
+  /** The apt generation, for `run.apt-generation`. */
+  readonly generation?: AptGeneration | undefined
+  /** Repositories, for `run.apt-sources`. */
+  readonly sources?: readonly AptSource[] | undefined
+  /** Lines that prove it. */
+  readonly lines?: readonly number[] | undefined
+}
+
+/** apt generations whose output differs: 1.0 (jessie, trusty), 1.1–2.x, 3.x. */
+export type AptGeneration = '1.0' | '1.1-2.x' | '3.x'
+
+/** The run model. */
+export interface RunSummary {
+  /** `failure` when the log shows a failed build or a fatal apt/dpkg error; warnings alone leave `success`; `unknown` when the log proves neither. */
+  readonly outcome: 'success' | 'failure' | 'unknown'
+  /** The first fatal problem that is not a consequence of another, or `null`. */
+  readonly rootCause: Problem | null
+  /** Every problem, in log order. */
+  readonly problems: readonly Problem[]
+  /** Conclusions drawn from the whole run. */
+  readonly findings: readonly Finding[]
+  /** Docker steps in log order (one `log` step for a plain log). */
+  readonly steps: readonly Step[]
+  /** apt/dpkg runs in log order. */
+  readonly transactions: readonly Transaction[]
+  /** apt generation seen in the log, when any apt output was. */
+  readonly aptGeneration: AptGeneration | null
+  /** Physical lines in the log. */
+  readonly lines: number
+  /** Lines no rule recognised. */
+  readonly unrecognized: number
+}
