@@ -1,68 +1,75 @@
 #!/usr/bin/env node
 /**
- * The `aptlog` command. Exit status: 0 ok, 1 the parsed run failed (later commands), 2 usage or
- * unreadable input — always with a one-line message, never a stack trace.
+ * The `aptlog` command.
+ *
+ * Exit status: 0 ok; 1 the summarised, explained or diffed run (B) failed; 2 usage error or
+ * unreadable input, always with a one-line message, never a stack trace.
  * @module
  */
 
-import { parseArgs } from 'node:util'
-import type { AptLogEvent } from '../events/index.ts'
-import { parseStream } from '../parser/parse.ts'
-import { CliError, openInput } from './input.ts'
+import { diffCommand } from './commands/diff.ts'
+import { explainCommand } from './commands/explain.ts'
+import { parseCommand } from './commands/parse.ts'
+import { summaryCommand } from './commands/summary.ts'
+import { CliError } from './input.ts'
+import { ignoreBrokenPipe } from './output.ts'
+import { VERSION } from './version.ts'
 
-const USAGE = `usage: aptlog parse FILE|- [--counts]
+const USAGE = `aptlog ${VERSION}: read docker build / apt / dpkg logs
 
-  parse    print the events of a log as NDJSON (one JSON object per line)
-           --counts   also print one line per event type with its count (to stderr)
+usage:
+  aptlog parse FILE|-      [--format ndjson|json|text]            the events (default NDJSON)
+  aptlog summary FILE|-    [--format text|json|markdown|github]   the run: outcome, root cause, steps, apt runs
+  aptlog explain FILE|-    [--format text|json|markdown|github|sarif]
+                                                                   the root cause, its evidence, what to do
+  aptlog diff A B          [--format text|json|markdown|github]   what changed from run A to run B, and why B failed
 
-FILE may be gzip-compressed; - reads standard input.`
+FILE may be gzip-compressed; - reads standard input. Colour on a terminal only (--no-color, NO_COLOR).
+Exit status: 0 ok, 1 the run (or run B) failed, 2 usage error or unreadable input.`
 
-async function runParse(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { counts: { type: 'boolean', default: false } } })
-  if (positionals.length !== 1) throw new CliError('parse takes exactly one FILE (or - for standard input)')
-  const input = await openInput(positionals[0] as string)
-  const counts = new Map<string, number>()
-  const out: string[] = []
-  const flush = (): void => {
-    if (out.length === 0) return
-    process.stdout.write(out.join(''))
-    out.length = 0
-  }
-  for await (const event of parseStream(input) as AsyncIterable<AptLogEvent>) {
-    counts.set(event.type, (counts.get(event.type) ?? 0) + 1)
-    out.push(`${JSON.stringify(event)}\n`)
-    if (out.length >= 256) flush()
-  }
-  flush()
-  if (values.counts === true) {
-    const lines = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([type, n]) => `${String(n).padStart(6)}  ${type}`)
-    process.stderr.write(`${lines.join('\n')}\n`)
-  }
-  return 0
-}
+const COMMANDS: ReadonlyMap<string, (args: string[]) => Promise<number>> = new Map([
+  ['parse', parseCommand],
+  ['summary', summaryCommand],
+  ['explain', explainCommand],
+  ['diff', diffCommand],
+])
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
-  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
-    process.stdout.write(`${USAGE}\n`)
-    return command === undefined ? 2 : 0
+  if (command === undefined) {
+    process.stderr.write(`${USAGE}\n`)
+    return 2
   }
-  if (command === 'parse') return runParse(rest)
-  throw new CliError(`unknown command '${command}' (try: aptlog --help)`)
+  if (command === '-h' || command === '--help' || command === 'help') {
+    process.stdout.write(`${USAGE}\n`)
+    return 0
+  }
+  if (command === '-v' || command === '--version') {
+    process.stdout.write(`${VERSION}\n`)
+    return 0
+  }
+  const run = COMMANDS.get(command)
+  if (run === undefined) throw new CliError(`unknown command '${command}' (commands: ${[...COMMANDS.keys()].join(', ')}; see aptlog --help)`)
+  return run(rest)
 }
 
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  // `aptlog parse big.log | head`: the reader went away; that is not an error of ours.
-  if (error.code === 'EPIPE') process.exit(0)
-})
+/** A message for the user: ours as is, argument errors from parseArgs as is, anything else marked internal. */
+function describe(error: unknown): string {
+  if (error instanceof CliError) return error.message
+  const code = (error as { code?: unknown }).code
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return (error as Error).message
+  if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') return 'the input looks gzip-compressed but is damaged'
+  if (code === 'EISDIR') return 'expected a log file, got a directory'
+  return `internal error: ${error instanceof Error ? error.message : String(error)}`
+}
 
+ignoreBrokenPipe()
 main(process.argv.slice(2)).then(
   (status) => {
     process.exitCode = status
   },
   (error: unknown) => {
-    const message = error instanceof CliError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true ? (error as Error).message : `internal error: ${String(error)}`
-    process.stderr.write(`aptlog: ${message}\n`)
+    process.stderr.write(`aptlog: ${describe(error)}\n`)
     process.exitCode = 2
   },
 )

@@ -22,6 +22,12 @@ export interface ParserOptions {
   /** Called for non-fatal problems (a line cut at the cap, an internal fault on one line); parsing continues. */
   onError?: ((error: AptLogError) => void) | undefined
   /**
+   * Called with every physical line as read (terminator removed; CI prefix, ANSI and CRs still
+   * inside), before the events it completes. For tools that show evidence: keep the lines you
+   * need by number.
+   */
+  onLine?: ((text: string, lineNo: number) => void) | undefined
+  /**
    * Longest line kept, in UTF-16 code units; the rest of a longer line is dropped and the line is
    * flagged with a `line.truncated` event. Bounds memory for a line that never ends.
    * @defaultValue 1_048_576 (1 MiB)
@@ -77,7 +83,7 @@ function validate(options: unknown): ParserOptions {
  * ```
  */
 export function createParser(options?: ParserOptions): AptLogParser {
-  const { onEvent, onError, maxLineLength = DEFAULT_MAX_LINE_LENGTH } = validate(options)
+  const { onEvent, onError, onLine: onRawLine, maxLineLength = DEFAULT_MAX_LINE_LENGTH } = validate(options)
   let stats = zeroStats()
   let ended = false
   let inUserCode = false
@@ -107,6 +113,7 @@ export function createParser(options?: ParserOptions): AptLogParser {
 
   function onLine(raw: string, lineNo: number, fullLength: number): void {
     stats.lines = lineNo
+    onRawLine?.(raw, lineNo)
     if (fullLength > 0) {
       stats.truncated++
       emit({ type: 'line.truncated', line: lineNo, rule: 'line.truncated', length: fullLength, limit: maxLineLength })

@@ -1,0 +1,30 @@
+/**
+ * `aptlog diff A B`: what changed between two runs and why B failed.
+ * @module
+ */
+
+import { diffRuns } from '../../diff/diff-runs.ts'
+import { diffReport, diffStory } from '../../format/diff-report.ts'
+import { formatGithub } from '../../format/github.ts'
+import { renderMarkdown } from '../../format/render-markdown.ts'
+import { renderText } from '../../format/render-text.ts'
+import { analyse } from '../analyse.ts'
+import { readArgs } from '../args.ts'
+import { CliError } from '../input.ts'
+import { useColor } from '../output.ts'
+
+/** Run the command; 1 when run B failed. */
+export async function diffCommand(args: string[]): Promise<number> {
+  const { files, format, color } = readArgs(args, 'diff', 2, ['text', 'json', 'markdown', 'github'])
+  const [fileA, fileB] = files as [string, string]
+  if (fileA === '-' && fileB === '-') throw new CliError('diff can read only one of its two logs from standard input')
+  const a = await analyse(fileA)
+  const b = await analyse(fileB)
+  const diff = diffRuns(a.summary, b.summary)
+  const labels = { a: fileA, b: fileB }
+  if (format === 'json') process.stdout.write(`${JSON.stringify(diff, null, 2)}\n`)
+  else if (format === 'markdown') process.stdout.write(renderMarkdown(diffReport(diff, labels)))
+  else if (format === 'github') process.stdout.write(`::notice title=aptlog diff::${diffStory(diff).replace(/%/g, '%25').replace(/\n/g, '%0A')}\n${formatGithub(b.summary, fileB === '-' ? undefined : fileB)}`)
+  else process.stdout.write(renderText(diffReport(diff, labels), { color: color ?? useColor(process.stdout) }))
+  return diff.outcome.b === 'failure' ? 1 : 0
+}

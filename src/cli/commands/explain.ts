@@ -1,0 +1,29 @@
+/**
+ * `aptlog explain FILE|-`: the root cause, the lines that prove it, what to do.
+ * @module
+ */
+
+import { explainReport } from '../../format/explain-report.ts'
+import { formatGithub } from '../../format/github.ts'
+import { renderMarkdown } from '../../format/render-markdown.ts'
+import { renderText } from '../../format/render-text.ts'
+import { formatSarif } from '../../format/sarif.ts'
+import { analyse } from '../analyse.ts'
+import { readArgs } from '../args.ts'
+import { useColor } from '../output.ts'
+import { VERSION } from '../version.ts'
+
+/** Run the command; 1 when the run failed. */
+export async function explainCommand(args: string[]): Promise<number> {
+  const { files, format, color } = readArgs(args, 'explain', 1, ['text', 'json', 'markdown', 'github', 'sarif'])
+  const file = files[0] as string
+  const { summary, evidence } = await analyse(file)
+  if (format === 'json') {
+    const report = { outcome: summary.outcome, rootCause: summary.rootCause, evidence: Object.fromEntries([...evidence].map(([n, t]) => [String(n), t])), problems: summary.problems, findings: summary.findings }
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
+  } else if (format === 'sarif') process.stdout.write(`${JSON.stringify(formatSarif(summary, file === '-' ? 'stdin' : file, VERSION), null, 2)}\n`)
+  else if (format === 'markdown') process.stdout.write(renderMarkdown(explainReport(summary, evidence, file)))
+  else if (format === 'github') process.stdout.write(formatGithub(summary, file === '-' ? undefined : file))
+  else process.stdout.write(renderText(explainReport(summary, evidence, file), { color: color ?? useColor(process.stdout) }))
+  return summary.outcome === 'failure' ? 1 : 0
+}

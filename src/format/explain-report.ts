@@ -1,0 +1,71 @@
+/**
+ * The report of `aptlog explain`: the root cause, the lines that prove it, what follows from it,
+ * what to do.
+ * @module
+ */
+
+import type { Problem } from '../events/index.ts'
+import { causeOf } from '../run/root-cause.ts'
+import type { RunSummary } from '../run/types.ts'
+import { problemLine, problemPlace, problemTitle } from './problem-text.ts'
+import { remedyFor } from './remedies.ts'
+import type { Report, ReportItem } from './report.ts'
+
+/** Source lines by number, for evidence blocks. */
+export type EvidenceLines = ReadonlyMap<number, string>
+
+/** The problems that follow from `root` (directly or through others). */
+export function consequencesOf(problems: readonly Problem[], root: Problem): Problem[] {
+  const indexOf = new Map<Problem, number>(problems.map((p, i) => [p, i]))
+  const out: Problem[] = []
+  problems.forEach((p, i) => {
+    if (p === root) return
+    let index = i
+    for (let hops = 0; hops < problems.length; hops++) {
+      const cause = causeOf(problems, index)
+      if (cause === undefined) break
+      const next = indexOf.get(cause) as number
+      if (next === index) break
+      index = next
+    }
+    if (problems[index] === root) out.push(p)
+  })
+  return out
+}
+
+/** Evidence lines of a problem: its range plus `context` lines before, from what the caller kept. */
+export function evidenceFor(p: Problem, lines: EvidenceLines, context = 3): [number, string][] {
+  const out: [number, string][] = []
+  const end = p.endLine ?? p.line
+  for (let n = Math.max(1, p.line - context); n <= end; n++) {
+    const text = lines.get(n)
+    if (text !== undefined) out.push([n, text])
+  }
+  return out
+}
+
+/** Build the explain report. */
+export function explainReport(run: RunSummary, lines: EvidenceLines, label?: string): Report {
+  const root = run.rootCause
+  if (root === null) {
+    return {
+      title: `aptlog explain${label === undefined ? '' : `: ${label}`}`,
+      lead: run.outcome === 'success' ? 'The run succeeded: nothing to explain.' : `No fatal problem found (outcome: ${run.outcome}).`,
+      sections: [{ heading: 'Warnings', items: run.problems.map((p): ReportItem => ({ text: problemLine(p), tone: 'warning' })) }],
+    }
+  }
+  const remedy = remedyFor(root.kind)
+  const consequences = consequencesOf(run.problems, root)
+  const others = run.problems.filter((p) => p !== root && !consequences.includes(p) && p.severity === 'error')
+  return {
+    title: `aptlog explain${label === undefined ? '' : `: ${label}`}`,
+    lead: `The run failed: ${problemTitle(root)} (${root.kind}), ${problemPlace(root)}.`,
+    sections: [
+      { heading: 'Root cause', items: [{ text: root.message, tone: 'error', evidence: evidenceFor(root, lines) }] },
+      { heading: 'What to do', items: [{ text: remedy.remedy }] },
+      { heading: 'What followed from it', items: consequences.map((p): ReportItem => ({ text: problemLine(p), tone: 'muted' })) },
+      { heading: 'Other errors', items: others.map((p): ReportItem => ({ text: problemLine(p), tone: 'error' })) },
+      { heading: 'Findings', items: run.findings.filter((f) => f.kind === 'run.essential-packages-planned').map((f): ReportItem => ({ text: f.message, tone: 'warning' })) },
+    ],
+  }
+}

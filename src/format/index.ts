@@ -1,0 +1,23 @@
+/**
+ * Reports: text, Markdown, GitHub annotations, SARIF.
+ * @module
+ */
+
+export { diffReport, diffStory } from './diff-report.ts'
+export type { DiffLabels } from './diff-report.ts'
+export { consequencesOf, evidenceFor, explainReport } from './explain-report.ts'
+export type { EvidenceLines } from './explain-report.ts'
+export { createEvidenceCollector } from './evidence.ts'
+export type { EvidenceCollector, EvidenceOptions } from './evidence.ts'
+export { formatGithub } from './github.ts'
+export { problemLine, problemPlace, problemTitle } from './problem-text.ts'
+export { REMEDY_KINDS, remedyFor } from './remedies.ts'
+export type { Remedy } from './remedies.ts'
+export { renderMarkdown } from './render-markdown.ts'
+export { renderText } from './render-text.ts'
+export type { TextOptions } from './render-text.ts'
+export { formatBytes, formatDuration, sampleNames } from './report.ts'
+export type { Report, ReportItem, ReportSection, Tone } from './report.ts'
+export { formatSarif } from './sarif.ts'
+export type { SarifLog } from './sarif.ts'
+export { summaryReport } from './summary-report.ts'

@@ -1,0 +1,62 @@
+/**
+ * What each problem kind means and what to do about it: the short remedies `aptlog explain` prints
+ * and docs/problems.md lists. Kinds are the public ids of `events/*.ts`.
+ * @module
+ */
+
+import type { ProblemKind } from '../events/index.ts'
+
+/** A title and a remedy. */
+export interface Remedy {
+  /** A few words naming the problem. */
+  readonly title: string
+  /** What to do, in one or two sentences. */
+  readonly remedy: string
+}
+
+const TABLE: Record<ProblemKind, Remedy> = {
+  'apt.package-not-found': { title: 'package not found', remedy: 'Check the name, and that `apt-get update` ran in the same RUN step as the install (an earlier layer may have deleted /var/lib/apt/lists) with the suite and component that carry the package in sources.list.' },
+  'apt.no-install-candidate': { title: 'no installation candidate', remedy: 'The name is virtual or only referred to by other packages: install one of the providers apt listed, or add the repository that carries it.' },
+  'apt.version-not-found': { title: 'version not found', remedy: 'Pin a version the archive still has (`apt-cache policy <pkg>`); superseded versions leave the archive, use snapshot.debian.org for reproducible pins.' },
+  'apt.release-not-found': { title: 'release not found', remedy: 'The suite given with -t / APT::Default-Release is not in sources.list: add it (e.g. backports) or drop the option.' },
+  'apt.unmet-dependencies': { title: 'unmet dependencies', remedy: 'The versions apt sees do not fit together: run update and install in the same step, do not mix suites, pin compatible versions; on a half-configured system `apt-get -f install` repairs.' },
+  'apt.essential-removal-refused': { title: 'Essential package removal refused', remedy: 'The requested change would remove an Essential package: find which package pulls the conflict; never pass --allow-remove-essential in a build.' },
+  'apt.downgrade-refused': { title: 'downgrade refused', remedy: 'Pass --allow-downgrades deliberately, or pin the version you want.' },
+  'apt.held-change-refused': { title: 'held package change refused', remedy: 'A held package has to change: `apt-mark unhold` it, or pass --allow-change-held-packages.' },
+  'apt.fetch-failed': { title: 'download failed', remedy: 'Connection or DNS failures: the mirror or proxy was unreachable from the builder (network, proxy settings, `--network`). 404: the package lists are stale, run apt-get update in the same RUN as the install. Hash or size mismatch: a mirror sync in progress or a stale caching proxy, retry or change mirror.' },
+  'apt.release-file-missing': { title: 'no Release file', remedy: 'The suite does not exist on that mirror: a typo, or an end-of-life release that moved to archive.debian.org.' },
+  'apt.release-expired': { title: 'Release file expired', remedy: 'The mirror is stale or the release is archived: use a current mirror; for archive.debian.org set Acquire::Check-Valid-Until=false.' },
+  'apt.release-not-yet-valid': { title: 'Release file not yet valid', remedy: "The builder's clock is behind the mirror's: fix the clock (or, for frozen snapshots, Acquire::Check-Date=false)." },
+  'apt.signature-invalid': { title: 'repository signature invalid', remedy: "Install the repository's signing key and reference it with signed-by=; do not disable verification." },
+  'apt.lock-held': { title: 'dpkg lock held', remedy: 'Another apt or dpkg is running (unattended-upgrades on the host, parallel steps sharing a cache mount): wait for it, or set DPkg::Lock::Timeout.' },
+  'apt.reinstall-required': { title: 'package needs reinstalling', remedy: 'dpkg left a package half-installed: run `dpkg --configure -a`, then reinstall it or remove it with --force-remove-reinstreq.' },
+  'apt.index-download-failed': { title: 'some index files failed to download', remedy: 'Some repositories were not updated and old or no lists are used: fix the download failures reported before it.' },
+  'apt.archives-fetch-failed': { title: 'archives could not be fetched', remedy: 'Package downloads failed (see the failures before it): run apt-get update in the same RUN as the install, or retry.' },
+  'apt.unauthenticated': { title: 'unauthenticated packages', remedy: "Packages came from a source apt cannot verify: add the repository's key, or do not install from it." },
+  'apt.hook-failed': { title: 'APT hook failed', remedy: 'A configured Pre-Invoke/Post-Invoke hook failed: check the hook command in /etc/apt/apt.conf.d.' },
+  'apt.release-info-changed': { title: 'repository changed its release information', remedy: "The repository's Suite/Codename/Origin/Label changed (a new stable release): accept it explicitly with `apt-get update --allow-releaseinfo-change`, or point sources.list at the codename you mean." },
+  'apt.pty-unavailable': { title: 'no pseudo-terminal for dpkg', remedy: 'apt could not open a pty (/dev/pts not mounted) and carried on without dpkg progress; harmless in chroots, mount /dev/pts to silence it.' },
+  'apt.aborted': { title: 'apt aborted', remedy: 'apt asked for confirmation and got none: pass -y (and --allow-* flags only where the change is intended).' },
+  'apt.other-error': { title: 'apt error', remedy: 'The message is the error as apt printed it.' },
+  'disk.full': { title: 'disk full', remedy: 'The builder ran out of space: clean in the same RUN (`apt-get clean`, `rm -rf /var/lib/apt/lists/*`), prune docker, or give the builder more disk.' },
+  'dpkg.interrupted': { title: 'dpkg was interrupted', remedy: 'An earlier dpkg run was killed: run `dpkg --configure -a` before installing.' },
+  'dpkg.pre-dependency': { title: 'pre-dependency problem', remedy: "dpkg refused to unpack a package whose Pre-Depends is not configured. In images this usually means the dpkg database does not match the files: a damaged or replaced /var/lib/dpkg/status, or a base image built differently. Compare with the base image and rebuild from a clean one." },
+  'dpkg.dependency-problems': { title: 'dependency problems', remedy: 'A dependency was not configured first: fix the failure of the package it depends on (earlier in the log).' },
+  'dpkg.maintainer-script-failed': { title: 'maintainer script failed', remedy: "The package's install script failed; its own output is just above the dpkg error. In containers: missing /proc, no init system, a policy-rc.d, no network." },
+  'dpkg.file-conflict': { title: 'file conflict', remedy: 'Two packages ship the same file: install only one, or a version that declares Replaces.' },
+  'dpkg.subprocess-failed': { title: 'dpkg returned an error', remedy: "This is apt's summary that dpkg failed; the cause is the dpkg error before it." },
+  'dpkg.other-error': { title: 'dpkg error', remedy: "Read dpkg's reason line." },
+  'docker.step-failed': { title: 'build step failed', remedy: "The step's command exited non-zero; the cause is the problem inside the step." },
+  'docker.build-failed': { title: 'build failed', remedy: 'The build stopped at a failed step; see that step’s root cause.' },
+  'docker.log-clipped': { title: 'step output clipped', remedy: 'BuildKit dropped step output after the marker, so evidence may be missing: raise BUILDKIT_STEP_LOG_MAX_SIZE, or make the step quieter (apt-get -q).' },
+}
+
+const REMEDIES: ReadonlyMap<string, Remedy> = new Map(Object.entries(TABLE))
+
+/** The remedy for a problem kind (unknown kinds get a neutral one). */
+export function remedyFor(kind: string): Remedy {
+  return REMEDIES.get(kind) ?? { title: kind, remedy: 'No remedy is known for this kind.' }
+}
+
+/** Every kind with a remedy, in table order. */
+export const REMEDY_KINDS: readonly string[] = Object.keys(TABLE)
