@@ -1,18 +1,178 @@
 /**
- * The dpkg grammar (placeholder until the dpkg rules land): recognises nothing yet.
+ * The dpkg grammar of one stream context: every line dpkg 1.17 … 1.23 prints (FORMATS.md §5),
+ * under apt's pty (CR frames already resolved) or on its own, turned into `dpkg.*` events and the
+ * problems they prove.
+ *
+ * Lines outside a block go through {@link LINE_RULES}; a header opens a block (error, dependency
+ * problems, pre-dependency, summary, multi-line report) that takes the following lines until one
+ * is not its own. The grammar remembers a little context between lines: the package being set up
+ * (for `Installing new version of config file …`), the package just selected and whether this dpkg
+ * run uses apt's numbered links (to decode `.deb` names), the block that closed just before an
+ * error header (its detail goes into the error's problem), and whether this run's full disk was
+ * already reported.
  * @module
  */
 
+import type { LineContext } from '../events/index.ts'
+import { baseFields } from '../events/index.ts'
+import type { DpkgDependencyProblemsEvent, DpkgPreDependencyEvent, DpkgProgressEvent } from '../events/dpkg.ts'
+import { createDispatch } from '../grammar/rules.ts'
 import type { Emit, Grammar } from '../grammar/types.ts'
-import { UNRECOGNIZED, type Verdict } from '../grammar/verdict.ts'
+import { CONSUMED, IGNORED, UNRECOGNIZED, type Verdict } from '../grammar/verdict.ts'
+import { problemEvent, TAKEN, TAKEN_LAST, type DpkgSink, type OpenBlock } from './block.ts'
+import { baseName, decodeDebPath } from './deb-filename.ts'
+import { openDependencyProblemsBlock } from './dependency-problems.ts'
+import { openErrorBlock } from './error-block.ts'
+import { openSummaryBlock } from './errors-summary.ts'
+import { looksLikeDpkg } from './familiar.ts'
+import type { ProgressHit } from './hits.ts'
+import type { PackageRef } from './package-ref.ts'
+import { openPreDependencyBlock } from './pre-dependency.ts'
+import { openReport } from './report-block.ts'
+import { LINE_RULES } from './rules.ts'
+
+const DISPATCH = createDispatch(LINE_RULES)
+
+/** The file name without its directory and `.deb`: the last resort for a `prepare` line's package. */
+function fileStem(path: string): string {
+  const name = baseName(path)
+  const dot = name.lastIndexOf('.')
+  return dot > 0 ? name.slice(0, dot) : name
+}
 
 /** Create the dpkg grammar for one stream context. */
-export function createDpkgGrammar(_emit: Emit): Grammar {
+export function createDpkgGrammar(emit: Emit): Grammar {
+  let open: OpenBlock | undefined
+  /** The pre-dependency or dependency-problems block that closed last, until the next line. */
+  let preceding: DpkgPreDependencyEvent | DpkgDependencyProblemsEvent | undefined
+  /** This dpkg run's `.deb` names are apt's numbered links (`00-libbsd0_…`). */
+  let numberedLinks = false
+  /** `Selecting previously unselected package x.` just before a `Preparing to unpack` line. */
+  let selected: string | undefined
+  /** The package of the last `Setting up` line: config files belong to it. */
+  let configuring: PackageRef | undefined
+  /** This dpkg run's `disk.full` problem was emitted. */
+  let diskFullReported = false
+
+  const sink: DpkgSink = {
+    event: (event) => emit(event),
+    problem: (evidence, fields) => emit(problemEvent(evidence, fields)),
+  }
+  const claimDiskFull = (): boolean => {
+    if (diskFullReported) return false
+    diskFullReported = true
+    return true
+  }
+  const remember = (event: DpkgPreDependencyEvent | DpkgDependencyProblemsEvent): void => {
+    preceding = event
+  }
+  const isDpkgLine = (text: string): boolean => DISPATCH.match(text) !== undefined
+
+  function closeOpen(): void {
+    const block = open
+    open = undefined
+    block?.close()
+  }
+
+  function progress(hit: ProgressHit, ctx: LineContext, rule: string): Verdict {
+    let ref = hit.ref
+    let version = hit.version
+    if (hit.action === 'prepare' && hit.file !== undefined) {
+      const decoded = decodeDebPath(hit.file, { numbered: numberedLinks, expectedPackage: selected })
+      if (decoded !== undefined) {
+        if (decoded.numbered) numberedLinks = true
+        ref = { name: decoded.package, arch: decoded.arch }
+        version = decoded.version
+      } else {
+        ref = { name: selected ?? fileStem(hit.file) }
+      }
+      selected = undefined
+    } else if (hit.action === 'conffile') {
+      // The line names only the file; dpkg prints it while setting up that package (configure.c).
+      if (configuring === undefined) return IGNORED
+      ref = configuring
+    }
+    if (ref === undefined) return UNRECOGNIZED
+    if (hit.action === 'select') selected = ref.name
+    if (hit.action === 'setup') configuring = ref
+
+    const event: { -readonly [K in keyof DpkgProgressEvent]: DpkgProgressEvent[K] } = {
+      type: 'dpkg.progress',
+      ...baseFields(ctx, rule),
+      action: hit.action,
+      package: ref.name,
+    } as DpkgProgressEvent
+    if (ref.arch !== undefined) event.arch = ref.arch
+    if (version !== undefined) event.version = version
+    if (hit.fromVersion !== undefined) event.fromVersion = hit.fromVersion
+    if (hit.file !== undefined) event.file = hit.file
+    if (hit.toAllow !== undefined) {
+      const other = hit.toAllow
+      event.toAllow = other.ref.arch === undefined
+        ? { action: other.action, package: other.ref.name, version: other.version }
+        : { action: other.action, package: other.ref.name, arch: other.ref.arch, version: other.version }
+    }
+    emit(event)
+    return CONSUMED
+  }
+
   return {
-    hasOpenBlock: (): boolean => false,
-    continueBlock: (): Verdict => UNRECOGNIZED,
-    recognise: (): Verdict => UNRECOGNIZED,
-    flush: (): void => {},
-    looksFamiliar: (): boolean => false,
+    hasOpenBlock: (): boolean => open !== undefined,
+
+    continueBlock(text: string, ctx: LineContext): Verdict {
+      if (open === undefined) return UNRECOGNIZED
+      const step = open.offer(text, ctx)
+      if (step === TAKEN) return CONSUMED
+      closeOpen()
+      return step === TAKEN_LAST ? CONSUMED : UNRECOGNIZED
+    },
+
+    recognise(text: string, ctx: LineContext): Verdict {
+      const before = preceding
+      preceding = undefined
+      const hit = DISPATCH.match(text)
+      if (hit === undefined) return UNRECOGNIZED
+      const rule = hit.rule.id
+      const value = hit.value
+      switch (value.kind) {
+        case 'progress':
+          return progress(value, ctx, rule)
+        case 'database':
+          // A new dpkg invocation: its archives are numbered (or not) afresh, its disk may fill anew.
+          numberedLinks = false
+          diskFullReported = false
+          emit({ type: 'dpkg.database', ...baseFields(ctx, rule), files: value.files })
+          return CONSUMED
+        case 'database-frame':
+        case 'noise':
+          return IGNORED
+        case 'error-header':
+          open = openErrorBlock(value, ctx, rule, { sink, isDpkgLine, preceding: before, hints: { numbered: numberedLinks }, claimDiskFull })
+          return CONSUMED
+        case 'prevent-header':
+          open = openDependencyProblemsBlock(value, ctx, rule, sink, remember)
+          return CONSUMED
+        case 'regarding':
+          open = openPreDependencyBlock(value, ctx, rule, sink, { numbered: numberedLinks }, remember)
+          return CONSUMED
+        case 'summary-header':
+          open = openSummaryBlock(ctx, rule, sink, () => {
+            diskFullReported = false
+          })
+          return CONSUMED
+        case 'warning':
+        case 'fatal':
+        case 'message':
+          open = openReport(value, ctx, rule, { sink, claimDiskFull })
+          return CONSUMED
+      }
+    },
+
+    flush(): void {
+      closeOpen()
+      preceding = undefined
+    },
+
+    looksFamiliar: (text: string): boolean => looksLikeDpkg(text),
   }
 }

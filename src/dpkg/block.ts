@@ -1,0 +1,94 @@
+/**
+ * What the dpkg grammar's multi-line blocks share: the step protocol, size caps, and the sink
+ * through which a closing block emits its events and problems.
+ * @module
+ */
+
+import type { AptLogEvent, LineContext, ProblemEvent } from '../events/index.ts'
+import { baseFields } from '../events/index.ts'
+import type { DpkgEvent } from '../events/dpkg.ts'
+
+/** The block took the line and stays open. */
+export const TAKEN = 1
+/** The block took the line and is complete. */
+export const TAKEN_LAST = 2
+/** The line is not part of the block: the block closes and the line is dispatched anew. */
+export const REJECTED = 0
+
+/** What a block says about a line. */
+export type BlockStep = typeof TAKEN | typeof TAKEN_LAST | typeof REJECTED
+
+/** An open multi-line block. */
+export interface OpenBlock {
+  /** Offer the next line. */
+  offer(text: string, ctx: LineContext): BlockStep
+  /** Emit the block's events (called once, when it closes for any reason). */
+  close(): void
+}
+
+/** Lines kept per block: a runaway block keeps consuming, but memory stays flat. */
+export const MAX_BLOCK_LINES = 200
+
+/** Characters kept per stored line (a line can be up to the parser's 1 MiB cap). */
+export const MAX_TEXT_LENGTH = 4096
+
+/** A stored line, cut to {@link MAX_TEXT_LENGTH}. */
+export function clip(text: string): string {
+  return text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text
+}
+
+/** True for an empty or all-blank line. */
+export function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c !== 0x20 && c !== 0x09) return false
+  }
+  return true
+}
+
+/** Number of leading spaces. */
+export function indentOf(text: string): number {
+  let i = 0
+  while (i < text.length && text.charCodeAt(i) === 0x20) i++
+  return i
+}
+
+/** The fields of a problem, besides the base fields it shares with its evidence. */
+export interface ProblemFields {
+  /** Stable kind. */
+  readonly kind: ProblemEvent['kind']
+  /** `error` or `warning`. */
+  readonly severity: ProblemEvent['severity']
+  /** One line, in the log's words where possible. */
+  readonly message: string
+  /** Finer cause. */
+  readonly cause?: string | undefined
+  /** Package concerned, without `:arch`. */
+  readonly package?: string | undefined
+}
+
+/** Where blocks and single lines send what they found. */
+export interface DpkgSink {
+  /** Emit a dpkg event. */
+  event(event: DpkgEvent): void
+  /** Emit a problem with the same line range and rule as its evidence. */
+  problem(evidence: DpkgEvent, fields: ProblemFields): void
+}
+
+/** Build a problem event from its evidence's base fields. */
+export function problemEvent(evidence: DpkgEvent, fields: ProblemFields): ProblemEvent {
+  const base: Omit<ProblemEvent, 'kind' | 'severity' | 'message'> = { type: 'problem', ...baseOf(evidence) }
+  const out: { -readonly [K in keyof ProblemEvent]: ProblemEvent[K] } = { ...base, kind: fields.kind, severity: fields.severity, message: fields.message }
+  if (fields.cause !== undefined) out.cause = fields.cause
+  if (fields.package !== undefined) out.package = fields.package
+  return out
+}
+
+/** The base fields of an event (line, endLine, rule, ts, step, stage), in their usual order. */
+function baseOf(event: DpkgEvent): Omit<ProblemEvent, 'type' | 'kind' | 'severity' | 'message'> {
+  const ctx: LineContext = { line: event.line, ts: event.ts, step: event.step, stage: event.stage }
+  return baseFields(ctx, event.rule, event.endLine) as Omit<ProblemEvent, 'type' | 'kind' | 'severity' | 'message'>
+}
+
+/** Emit function type of the grammar. */
+export type EmitAny = (event: AptLogEvent) => void
