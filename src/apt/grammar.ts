@@ -1,18 +1,522 @@
 /**
- * The apt grammar (placeholder until the apt rules land): recognises nothing yet.
+ * The apt grammar of one stream context: dispatches each line through the rule table
+ * (`rules.ts`), keeps at most one open block (an `Err:` with its text, a message with its
+ * continuation lines, a plan list, an unmet-dependency block, a note paragraph) and emits events
+ * and problems as soon as the line that completes them arrives.
  * @module
  */
 
+import type { AptLogEvent, AptNoteKind, AptPlanListKind, AptUnmetTarget, LineContext } from '../events/index.ts'
+import { baseFields } from '../events/index.ts'
+import type { ProblemKind, ProblemSeverity } from '../events/problem.ts'
 import type { Emit, Grammar } from '../grammar/types.ts'
-import { UNRECOGNIZED, type Verdict } from '../grammar/verdict.ts'
+import { createDispatch } from '../grammar/rules.ts'
+import { CONSUMED, IGNORED, UNRECOGNIZED, type Verdict } from '../grammar/verdict.ts'
+import { acquireErrorTextRule } from './acquire.ts'
+import { classifyMessage, ONCE_PER_FAILURE, type ProblemSpec } from './classify.ts'
+import { looksLikeApt } from './familiar.ts'
+import type { AcquireLine, AptLine, ListHeaderLine, MessageLine, NoteLine } from './line-kinds.ts'
+import { MAX_MESSAGE_LINES, messageContinuationRule } from './messages.ts'
+import { IMPOSSIBLE_SITUATION_REST } from './notes.ts'
+import { MAX_LIST_ENTRIES, parseListBody } from './plan-list.ts'
+import { TOP_LEVEL_RULES } from './rules.ts'
+import { solverRule } from './solver.ts'
+import { indentOf, isListLikeLine, trimEnd } from './tokens.ts'
+import { describeTarget, parseUnmetTarget, unmetLineRule } from './unmet.ts'
+
+const MAX_ERROR_LINES = 100
+const MAX_LIST_LINES = 20_000
+const MAX_LIST_CHARS = 4_000_000
+const MAX_NOTE_LINES = 1_000
+
+interface ErrBlock {
+  readonly type: 'err'
+  readonly ctx: LineContext
+  readonly rule: string
+  readonly line: AcquireLine
+  readonly errors: string[]
+  endLine: number
+}
+
+interface MessageBlock {
+  readonly type: 'message'
+  readonly ctx: LineContext
+  readonly message: MessageLine
+  readonly lines: string[]
+  endLine: number
+}
+
+interface ListBlock {
+  readonly type: 'list'
+  readonly ctx: LineContext
+  readonly rule: string
+  readonly header: ListHeaderLine
+  headerText: string
+  readonly lines: string[]
+  chars: number
+  truncated: boolean
+  mode: 'indented' | 'unindented' | undefined
+  expectSecondLine: boolean
+  endLine: number
+}
+
+interface PendingRelation {
+  readonly ctx: LineContext
+  readonly package: string
+  readonly relation: string
+  readonly targets: AptUnmetTarget[]
+  endLine: number
+}
+
+interface UnmetBlock {
+  readonly type: 'unmet'
+  readonly ctx: LineContext
+  currentPackage: string | undefined
+  pending: PendingRelation | undefined
+  relations: number
+  firstPackage: string | undefined
+  firstDescription: string | undefined
+  endLine: number
+}
+
+interface NoteBlock {
+  readonly type: 'note'
+  readonly ctx: LineContext
+  readonly rule: string
+  readonly note: NoteLine
+  readonly lines: string[]
+  readonly packages: string[]
+  /** `not-available`: replacement list lines after `However the following packages replace it:`. */
+  readonly replacements: string[]
+  inReplacements: boolean
+  endLine: number
+}
+
+type Block = ErrBlock | MessageBlock | ListBlock | UnmetBlock | NoteBlock
+
+/** Note kinds that belong to a dependency failure (they do not end it). */
+const FAILURE_NOTES: ReadonlySet<AptNoteKind> = new Set<AptNoteKind>(['impossible-situation', 'fix-broken-hint'])
+
+// Rules hold no state: one compiled table serves every stream context.
+const dispatch = createDispatch<AptLine>(TOP_LEVEL_RULES)
 
 /** Create the apt grammar for one stream context. */
-export function createAptGrammar(_emit: Emit): Grammar {
+export function createAptGrammar(emit: Emit): Grammar {
+  let block: Block | undefined
+  /** Once-per-failure kinds already reported in the current failure (a run of messages and unmet blocks). */
+  const reported = new Set<ProblemKind>()
+  /** Plan lists shown since the last `Reading package lists...` (apt 1.0's shared refusal message). */
+  const shownLists = new Set<AptPlanListKind>()
+  /** apt 3 column layout seen in this command: lists under shared titles are columns too. */
+  let columnsSeen = false
+
+  function send(event: AptLogEvent): void {
+    const partOfFailure =
+      event.type === 'problem' ||
+      event.type === 'apt.message' ||
+      event.type === 'apt.unmet' ||
+      event.type === 'apt.solver' ||
+      (event.type === 'apt.note' && FAILURE_NOTES.has(event.note))
+    if (!partOfFailure) reported.clear()
+    emit(event)
+  }
+
+  function report(ctx: LineContext, rule: string, endLine: number, spec: ProblemSpec, severity: ProblemSeverity, message: string): void {
+    if (ONCE_PER_FAILURE.has(spec.kind)) {
+      if (reported.has(spec.kind)) return
+      reported.add(spec.kind)
+    }
+    send({
+      type: 'problem',
+      ...baseFields(ctx, rule, endLine),
+      kind: spec.kind,
+      severity,
+      message,
+      ...(spec.cause === undefined ? {} : { cause: spec.cause }),
+      ...(spec.package === undefined ? {} : { package: spec.package }),
+    })
+  }
+
+  // ---- closing blocks -------------------------------------------------------------------------
+
+  function closeErr(b: ErrBlock): void {
+    const { line } = b
+    send({
+      type: 'apt.acquire',
+      ...baseFields(b.ctx, b.rule, b.endLine),
+      result: line.result,
+      id: line.id,
+      ...line.description,
+      ...(line.sizeBytes === undefined ? {} : { sizeBytes: line.sizeBytes }),
+      ...(b.errors.length === 0 ? {} : { errors: b.errors }),
+    })
+  }
+
+  function closeMessage(b: MessageBlock): void {
+    const text = b.lines.join('\n')
+    const { level, prefix } = b.message
+    send({ type: 'apt.message', ...baseFields(b.ctx, 'apt.message', b.endLine), level, prefix, text })
+    const solver = solverRule.match(text)
+    if (solver !== undefined) {
+      send({ type: 'apt.solver', ...baseFields(b.ctx, solverRule.id, b.endLine), ...solver, steps: solver.steps })
+    }
+    if (level !== 'error' && level !== 'warning') return
+    const severity: ProblemSeverity = level === 'error' ? 'error' : 'warning'
+    let spec = classifyMessage(text, shownLists)
+    if (spec === undefined) {
+      if (level !== 'error') return
+      spec = { kind: 'apt.other-error' }
+    }
+    if (spec.kind === 'apt.unmet-dependencies' && spec.package === undefined && solver?.package !== undefined) {
+      spec = { ...spec, package: solver.package }
+    }
+    report(b.ctx, 'apt.message', b.endLine, spec, severity, b.lines[0] ?? '')
+  }
+
+  function closeList(b: ListBlock): void {
+    const body = parseListBody(b.lines, b.header.columns || columnsSeen, b.truncated)
+    if (body.layout === 'columns') columnsSeen = true
+    shownLists.add(b.header.list)
+    send({
+      type: 'apt.plan.list',
+      ...baseFields(b.ctx, b.rule, b.endLine),
+      list: b.header.list,
+      header: b.headerText,
+      layout: body.layout,
+      packages: body.packages,
+      ...(body.purge.length === 0 ? {} : { purge: body.purge }),
+      ...(body.versions.length === 0 ? {} : { versions: body.versions }),
+      ...(body.elided ? { elided: true } : {}),
+    })
+  }
+
+  function sendRelation(b: UnmetBlock, r: PendingRelation): void {
+    b.relations++
+    if (b.firstPackage === undefined) {
+      b.firstPackage = r.package
+      b.firstDescription = `${r.package} : ${r.relation}: ${r.targets.map(describeTarget).join(' or ')}`
+    }
+    send({ type: 'apt.unmet', ...baseFields(r.ctx, unmetLineRule.id, r.endLine), package: r.package, relation: r.relation, targets: r.targets })
+  }
+
+  function closeUnmet(b: UnmetBlock): void {
+    if (b.pending !== undefined) sendRelation(b, b.pending)
+    b.pending = undefined
+    const more = b.relations > 1 ? ` (and ${b.relations - 1} more unmet relations)` : ''
+    const message = b.firstDescription === undefined ? 'unmet dependencies' : `${b.firstDescription}${more}`
+    const spec: ProblemSpec = b.firstPackage === undefined ? { kind: 'apt.unmet-dependencies' } : { kind: 'apt.unmet-dependencies', package: b.firstPackage }
+    report(b.ctx, 'apt.unmet.header', b.endLine, spec, 'error', message)
+  }
+
+  function closeNote(b: NoteBlock): void {
+    const packages = [...b.packages]
+    if (b.replacements.length > 0) packages.push(...parseListBody(b.replacements, false, false).packages)
+    const n = b.note
+    send({
+      type: 'apt.note',
+      ...baseFields(b.ctx, b.rule, b.endLine),
+      note: n.note,
+      text: b.lines.join('\n'),
+      ...(n.package === undefined ? {} : { package: n.package }),
+      ...(n.version === undefined ? {} : { version: n.version }),
+      ...(packages.length === 0 ? {} : { packages }),
+    })
+  }
+
+  function close(): void {
+    const b = block
+    if (b === undefined) return
+    block = undefined
+    if (b.type === 'err') closeErr(b)
+    else if (b.type === 'message') closeMessage(b)
+    else if (b.type === 'list') closeList(b)
+    else if (b.type === 'unmet') closeUnmet(b)
+    else closeNote(b)
+  }
+
+  // ---- continuing blocks ----------------------------------------------------------------------
+
+  function continueList(b: ListBlock, text: string, ctx: LineContext): Verdict {
+    if (text.length === 0) return UNRECOGNIZED
+    if (b.expectSecondLine) {
+      b.expectSecondLine = false
+      if (text === b.header.secondLine) {
+        b.headerText = `${b.headerText}\n${text}`
+        b.endLine = ctx.line
+        return CONSUMED
+      }
+    }
+    if (indentOf(text) > 0) {
+      if (b.mode === 'unindented') return UNRECOGNIZED
+      b.mode = 'indented'
+    } else {
+      // A CI system that ate the indentation (seed runner excerpt): take an unindented line only
+      // when it reads as a package list and no apt rule claims it (FORMATS.md §3.2).
+      if (b.mode === 'indented' || !isListLikeLine(text) || dispatch.match(text) !== undefined) return UNRECOGNIZED
+      b.mode = 'unindented'
+    }
+    b.endLine = ctx.line
+    if (b.lines.length >= MAX_LIST_LINES || b.chars + text.length > MAX_LIST_CHARS) {
+      b.truncated = true
+      return CONSUMED
+    }
+    b.lines.push(text)
+    b.chars += text.length
+    return CONSUMED
+  }
+
+  function continueUnmet(b: UnmetBlock, text: string, ctx: LineContext): Verdict {
+    const line = unmetLineRule.match(text)
+    if (line === undefined) return UNRECOGNIZED
+    if (line.kind === 'alternative') {
+      const p = b.pending
+      if (p === undefined) return UNRECOGNIZED
+      const { target, or } = parseUnmetTarget(line.target)
+      p.targets.push(target)
+      p.endLine = ctx.line
+      b.endLine = ctx.line
+      if (!or) {
+        b.pending = undefined
+        sendRelation(b, p)
+      }
+      return CONSUMED
+    }
+    if (b.pending !== undefined) {
+      sendRelation(b, b.pending)
+      b.pending = undefined
+    }
+    const pkg = line.kind === 'package' ? line.package : b.currentPackage
+    if (pkg === undefined) return UNRECOGNIZED
+    b.currentPackage = pkg
+    const { target, or } = parseUnmetTarget(line.target)
+    const relation: PendingRelation = { ctx, package: pkg, relation: line.relation, targets: [target], endLine: ctx.line }
+    b.endLine = ctx.line
+    if (or) b.pending = relation
+    else sendRelation(b, relation)
+    return CONSUMED
+  }
+
+  function continueNote(b: NoteBlock, text: string, ctx: LineContext): Verdict {
+    if (text.length === 0 || b.lines.length >= MAX_NOTE_LINES) return UNRECOGNIZED
+    const kind = b.note.block
+    let take = false
+    if (kind === 'impossible-situation') {
+      take = IMPOSSIBLE_SITUATION_REST.has(text)
+      if (take) b.lines.push(text)
+    } else if (kind === 'virtual-package') {
+      if (indentOf(text) >= 2) {
+        // `  ssmtp 2.64-12` (+ ` [Installed]`): the provider is the first word.
+        const provider = text.trim().split(' ', 1)[0] as string
+        if (b.packages.length < MAX_LIST_ENTRIES) b.packages.push(provider)
+        b.lines.push(text.trim())
+        take = true
+      } else if (text === 'You should explicitly select one to install.') {
+        b.lines.push(text)
+        take = true
+      }
+    } else if (kind === 'not-available') {
+      if (text === 'This may mean that the package is missing, has been obsoleted, or' || text === 'is only available from another source') {
+        take = !b.inReplacements
+        if (take) b.lines.push(text)
+      } else if (text === 'However the following packages replace it:') {
+        b.inReplacements = true
+        b.lines.push(text)
+        take = true
+      } else if (b.inReplacements && indentOf(text) >= 2) {
+        b.replacements.push(text)
+        b.lines.push(text.trim())
+        take = true
+      }
+    } else if (kind === 'lock-waiting') {
+      // Repeated about once a second while apt waits; one note for the whole wait.
+      take = text.startsWith('Waiting for cache lock: ')
+    } else if (kind === 'simulation') {
+      take = indentOf(text) >= 2
+      if (take) b.lines.push(text.trim())
+    }
+    if (!take) return UNRECOGNIZED
+    b.endLine = ctx.line
+    return CONSUMED
+  }
+
+  // ---- recognising lines ----------------------------------------------------------------------
+
+  function handle(ruleId: string, value: AptLine, ctx: LineContext): Verdict {
+    switch (value.kind) {
+      case 'acquire':
+        if (value.result === 'err') {
+          block = { type: 'err', ctx, rule: ruleId, line: value, errors: [], endLine: ctx.line }
+        } else {
+          send({
+            type: 'apt.acquire',
+            ...baseFields(ctx, ruleId),
+            result: value.result,
+            id: value.id,
+            ...value.description,
+            ...(value.sizeBytes === undefined ? {} : { sizeBytes: value.sizeBytes }),
+          })
+        }
+        return CONSUMED
+      case 'fetched':
+        send({ type: 'apt.fetched', ...baseFields(ctx, ruleId), bytes: value.bytes, seconds: value.seconds, bytesPerSecond: value.bytesPerSecond })
+        return CONSUMED
+      case 'phase':
+        if (value.phase === 'reading-package-lists') {
+          // A new apt command (or the index reload at the end of `update`): forget the previous plan.
+          shownLists.clear()
+          columnsSeen = false
+        }
+        send({ type: 'apt.phase', ...baseFields(ctx, ruleId), phase: value.phase, ...(value.status === undefined ? {} : { status: value.status }) })
+        return CONSUMED
+      case 'list-header': {
+        if (value.columns) columnsSeen = true
+        const lines = value.trailing === undefined ? [] : [value.trailing]
+        block = {
+          type: 'list',
+          ctx,
+          rule: ruleId,
+          header: value,
+          headerText: value.header,
+          lines,
+          chars: value.trailing?.length ?? 0,
+          truncated: false,
+          mode: value.trailing === undefined ? undefined : 'unindented',
+          expectSecondLine: value.secondLine !== undefined,
+          endLine: ctx.line,
+        }
+        return CONSUMED
+      }
+      case 'counts':
+        send({
+          type: 'apt.plan.counts',
+          ...baseFields(ctx, ruleId),
+          upgraded: value.upgraded,
+          newlyInstalled: value.newlyInstalled,
+          ...(value.reinstalled === undefined ? {} : { reinstalled: value.reinstalled }),
+          ...(value.downgraded === undefined ? {} : { downgraded: value.downgraded }),
+          removed: value.removed,
+          notUpgraded: value.notUpgraded,
+          layout: value.layout,
+        })
+        return CONSUMED
+      case 'not-fully-installed':
+        send({ type: 'apt.plan.not-fully-installed', ...baseFields(ctx, ruleId), count: value.count })
+        return CONSUMED
+      case 'download':
+        send({ type: 'apt.plan.download', ...baseFields(ctx, ruleId), bytes: value.bytes, ...(value.totalBytes === undefined ? {} : { totalBytes: value.totalBytes }) })
+        return CONSUMED
+      case 'disk':
+        send({
+          type: 'apt.plan.disk',
+          ...baseFields(ctx, ruleId),
+          change: value.change,
+          bytes: value.bytes,
+          ...(value.availableBytes === undefined ? {} : { availableBytes: value.availableBytes }),
+          ...(value.path === undefined ? {} : { path: value.path }),
+        })
+        return CONSUMED
+      case 'message':
+        block = { type: 'message', ctx, message: value, lines: [value.text], endLine: ctx.line }
+        return CONSUMED
+      case 'unmet-header':
+        block = { type: 'unmet', ctx, currentPackage: undefined, pending: undefined, relations: 0, firstPackage: undefined, firstDescription: undefined, endLine: ctx.line }
+        return CONSUMED
+      case 'note':
+        if (value.block !== undefined) {
+          block = { type: 'note', ctx, rule: ruleId, note: value, lines: [value.text], packages: [], replacements: [], inReplacements: false, endLine: ctx.line }
+        } else {
+          sendNote(ctx, ruleId, value.note, value.text, value.package, value.version)
+          if (value.note === 'abort') report(ctx, ruleId, ctx.line, { kind: 'apt.aborted' }, 'error', value.text)
+        }
+        return CONSUMED
+      case 'prompt':
+        if (value.rest === 'Abort.') {
+          const text = `${value.prompt} ${value.rest}`
+          sendNote(ctx, ruleId, 'abort', text)
+          report(ctx, ruleId, ctx.line, { kind: 'apt.aborted' }, 'error', text)
+          return CONSUMED
+        }
+        sendNote(ctx, ruleId, 'prompt', value.prompt)
+        // The answer came from stdin, so apt's next output continues on the prompt's line.
+        if (value.rest.length > 0) recognise(value.rest, ctx)
+        return CONSUMED
+      case 'simulate':
+        send({
+          type: 'apt.simulate',
+          ...baseFields(ctx, ruleId),
+          action: value.action,
+          package: value.package,
+          ...(value.version === undefined ? {} : { version: value.version }),
+          ...(value.fromVersion === undefined ? {} : { fromVersion: value.fromVersion }),
+        })
+        return CONSUMED
+      case 'noise':
+        return IGNORED
+    }
+  }
+
+  function sendNote(ctx: LineContext, rule: string, note: AptNoteKind, text: string, pkg?: string, version?: string): void {
+    send({
+      type: 'apt.note',
+      ...baseFields(ctx, rule),
+      note,
+      text,
+      ...(pkg === undefined ? {} : { package: pkg }),
+      ...(version === undefined ? {} : { version }),
+    })
+  }
+
+  function recognise(raw: string, ctx: LineContext): Verdict {
+    const text = trimEnd(raw)
+    if (text.length === 0) return UNRECOGNIZED
+    const hit = dispatch.match(text)
+    if (hit === undefined) return UNRECOGNIZED
+    return handle(hit.rule.id, hit.value, ctx)
+  }
+
+  function continueBlock(raw: string, ctx: LineContext): Verdict {
+    const b = block
+    if (b === undefined) return UNRECOGNIZED
+    const text = trimEnd(raw)
+    let verdict: Verdict = UNRECOGNIZED
+    switch (b.type) {
+      case 'err': {
+        const error = acquireErrorTextRule.match(text)
+        if (error !== undefined) {
+          if (b.errors.length < MAX_ERROR_LINES) b.errors.push(error)
+          b.endLine = ctx.line
+          verdict = CONSUMED
+        }
+        break
+      }
+      case 'message': {
+        const more = messageContinuationRule.match(text)
+        if (more !== undefined) {
+          if (b.lines.length < MAX_MESSAGE_LINES) b.lines.push(more)
+          b.endLine = ctx.line
+          verdict = CONSUMED
+        }
+        break
+      }
+      case 'list':
+        verdict = continueList(b, text, ctx)
+        break
+      case 'unmet':
+        verdict = continueUnmet(b, text, ctx)
+        break
+      case 'note':
+        verdict = continueNote(b, text, ctx)
+        break
+    }
+    if (verdict === UNRECOGNIZED) close()
+    return verdict
+  }
+
   return {
-    hasOpenBlock: (): boolean => false,
-    continueBlock: (): Verdict => UNRECOGNIZED,
-    recognise: (): Verdict => UNRECOGNIZED,
-    flush: (): void => {},
-    looksFamiliar: (): boolean => false,
+    hasOpenBlock: (): boolean => block !== undefined,
+    continueBlock,
+    recognise,
+    flush: close,
+    looksFamiliar: looksLikeApt,
   }
 }

@@ -170,6 +170,8 @@ export interface AptDiskSpaceEvent extends EventBase<'apt.plan.disk'> {
   readonly bytes: number
   /** Free space apt reported (`Space needed: 8254 kB / 78.9 GB available`). */
   readonly availableBytes?: number | undefined
+  /** The mount point of apt 3's extra line `  └─ in /boot:  42.0 MB / 1024 MB available`; absent for the whole system. */
+  readonly path?: string | undefined
 }
 
 /** Message levels. */
@@ -181,7 +183,10 @@ export interface AptMessageEvent extends EventBase<'apt.message'> {
   readonly level: AptMessageLevel
   /** The prefix as printed: `E`, `W`, `Error`, `Warning` … */
   readonly prefix: string
-  /** The message; continuation lines joined with `\n`, their indentation removed. */
+  /**
+   * The message; continuation lines joined with `\n`, apt's three-space continuation indent
+   * removed (deeper indentation, such as the ` - SHA256:…` hash lines, is kept as apt wrote it).
+   */
   readonly text: string
 }
 
@@ -212,12 +217,18 @@ export interface AptUnmetEvent extends EventBase<'apt.unmet'> {
   readonly targets: readonly AptUnmetTarget[]
 }
 
-/** apt 3 solver explanation: `Unable to satisfy dependencies. Reached two conflicting decisions:` + numbered steps. */
+/**
+ * apt 3 solver explanation, from an `E:`/`Error:` message: `Unable to satisfy dependencies. Reached
+ * two conflicting decisions:` + numbered steps, either as the error itself (apt 3.1+) or inside
+ * `The following information from --solver 3.0 may provide additional context:` (apt 3.0).
+ */
 export interface AptSolverEvent extends EventBase<'apt.solver'> {
   /** `decisions` (3.0–3.1) or `assignments` (3.3). */
   readonly conflict: string
-  /** The explanation lines, indentation removed. */
+  /** The explanation lines, indentation removed: `1. unmet-libc:amd64=1.0 is selected for install`, `[no choices]`. */
   readonly steps: readonly string[]
+  /** The package of the first step (`unmet-libc` in `1. unmet-libc:amd64=1.0 is selected for install`), without `:arch`. */
+  readonly package?: string | undefined
 }
 
 /** Kinds of informational apt lines. */
@@ -237,6 +248,9 @@ export type AptNoteKind =
   | 'simulation'
   | 'download-only'
   | 'abort'
+  | 'prompt'
+  | 'selection'
+  | 'skipped'
   | 'other'
 
 /** An informational apt line or block (`openssh-client is already the newest version (1:9.2p1-2).`). */
@@ -281,7 +295,7 @@ export type AptEvent =
   | AptNoteEvent
   | AptSimulateEvent
 
-/** Problem kinds found in apt output (public API; documented in docs/problems.md). */
+/** Problem kinds found in apt output (public API; documented in docs/problems/apt.md). */
 export type AptProblemKind =
   | 'apt.package-not-found'
   | 'apt.no-install-candidate'
@@ -302,4 +316,7 @@ export type AptProblemKind =
   | 'apt.archives-fetch-failed'
   | 'apt.unauthenticated'
   | 'apt.hook-failed'
+  | 'apt.release-info-changed'
+  | 'apt.pty-unavailable'
+  | 'apt.aborted'
   | 'apt.other-error'

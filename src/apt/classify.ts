@@ -1,0 +1,203 @@
+/**
+ * Which problem an apt message proves (FORMATS.md §4.2 catalogue, §3.5 safety refusals). Only the
+ * C/English templates are known; an unknown `E:`/`Error:` becomes `apt.other-error` in the grammar,
+ * an unknown warning is not a problem.
+ * @module
+ */
+
+import type { AptPlanListKind } from '../events/apt.ts'
+import type { ProblemKind } from '../events/problem.ts'
+import { SOLVER_CONTEXT_HEAD } from './solver.ts'
+
+/** What a message proves. */
+export interface ProblemSpec {
+  /** Stable kind. */
+  readonly kind: ProblemKind
+  /** Finer cause (`apt.fetch-failed`: `dns`, `http-404` …; `apt.lock-held`: `held`, `not-root`). */
+  readonly cause?: string
+  /** Package concerned. */
+  readonly package?: string
+}
+
+/** Why a download failed, from the error text after `Failed to fetch <uri>  ` or under an `Err:` line. */
+export function fetchCause(error: string): string | undefined {
+  const status = /^(\d{3})\s/.exec(error)
+  if (status !== null) return status[1] === '404' ? 'http-404' : 'http-other'
+  if (error.includes('Hash Sum mismatch') || error.includes('Hashes of expected file')) return 'hash-mismatch'
+  if (error.includes('File has unexpected size') || error.includes('Size mismatch')) return 'size-mismatch'
+  if (error.includes('Temporary failure resolving') || error.includes('Could not resolve') || error.includes('Something wicked happened resolving')) return 'dns'
+  if (error.includes('timed out')) return 'timeout'
+  if (
+    error.includes('Connection refused') ||
+    error.includes('Could not connect to') ||
+    error.includes('Unable to connect to') ||
+    error.includes('Cannot initiate the connection') ||
+    error.includes('No route to host') ||
+    error.includes('Network is unreachable')
+  ) {
+    return 'connection-refused'
+  }
+  return undefined
+}
+
+/** `http://…/pool/main/o/openssl/libssl3_3.0.20-1%7edeb12u2_amd64.deb` → `libssl3`; index URIs name no package. */
+export function packageOfUri(uri: string): string | undefined {
+  if (!uri.endsWith('.deb') && !uri.endsWith('.udeb')) return undefined
+  const slash = uri.lastIndexOf('/')
+  const file = uri.slice(slash + 1)
+  const underscore = file.indexOf('_')
+  return underscore > 0 ? file.slice(0, underscore) : undefined
+}
+
+function fetchFailed(firstLine: string): ProblemSpec {
+  const rest = firstLine.slice('Failed to fetch '.length)
+  // `Failed to fetch %s  %s`: two spaces between the URI and the error text (§4.2).
+  const gap = rest.indexOf('  ')
+  const uri = gap === -1 ? rest : rest.slice(0, gap)
+  const error = gap === -1 ? '' : rest.slice(gap + 2)
+  const cause = fetchCause(error)
+  const pkg = packageOfUri(uri)
+  return {
+    kind: 'apt.fetch-failed',
+    ...(cause === undefined ? {} : { cause }),
+    ...(pkg === undefined ? {} : { package: pkg }),
+  }
+}
+
+const LOCATE = /^Unable to locate package (\S+)$/
+const GLOB = /^Couldn't find any package by (?:glob|regex) '([^']*)'$/
+const COULD_NOT_FIND = /^Couldn't find package (\S+)$/
+const NO_CANDIDATE = /^Package '?([^' ]+)'? has no installation candidate$/
+const VERSION_NOT_FOUND = /^Version '([^']*)' for '([^']*)' was not found$/
+const RELEASE_NOT_FOUND = /^Release '([^']*)' for '([^']*)' was not found$/
+const REINSTALL = /^The package (\S+) needs to be reinstalled, but I can't find an archive for it\.$/
+const DPKG_SUBPROCESS = /^Sub-process (\S*dpkg) (?:returned an error code \(\d+\)|received a segmentation fault\.|received signal \d+\.|exited unexpectedly)/
+const OTHER_SUBPROCESS = /^Sub-process (\S+) (?:returned an error code|received|exited unexpectedly)/
+
+function withPackage(kind: ProblemKind, m: RegExpExecArray | null, group: number): ProblemSpec | undefined {
+  if (m === null) return undefined
+  const pkg = m[group]
+  return pkg === undefined || pkg === '' ? { kind } : { kind, package: pkg }
+}
+
+// The unmet-dependencies family: one failure, several messages (the grammar reports it once).
+function isUnmetFamily(line: string): boolean {
+  return (
+    line.startsWith('Unable to correct problems, you have held broken packages') ||
+    line.startsWith('Unmet dependencies. Try ') ||
+    line === 'Unmet dependencies. Try using -f.' ||
+    line === 'Broken packages' ||
+    line.startsWith('Error, pkgProblemResolver::Resolve generated breaks') ||
+    line.startsWith('Unable to satisfy dependencies. Reached two conflicting ') ||
+    line === SOLVER_CONTEXT_HEAD
+  )
+}
+
+function isSignatureProblem(line: string): boolean {
+  return (
+    line.includes('NO_PUBKEY') ||
+    line.includes('EXPKEYSIG') ||
+    line.includes('KEYEXPIRED') ||
+    line.includes('GPG error:') ||
+    line.includes('OpenPGP signature verification failed') ||
+    line.includes('The following signatures were invalid') ||
+    line.includes('An error occurred during the signature verification') ||
+    line.includes('No good signature from required signer') ||
+    (line.startsWith("The repository '") && (line.endsWith("' is not signed.") || line.endsWith("' is no longer signed."))) ||
+    line.includes('provides only weak security information')
+  )
+}
+
+/**
+ * The problem a message proves, or `undefined` when no template matches. `text` is the whole message
+ * (lines joined by `\n`); `shownLists` are the plan lists shown since the last `Reading package lists...`,
+ * for apt 1.0's one refusal for everything (`There are problems and -y was used without --force-yes`).
+ */
+export function classifyMessage(text: string, shownLists: ReadonlySet<AptPlanListKind>): ProblemSpec | undefined {
+  const newline = text.indexOf('\n')
+  const line = newline === -1 ? text : text.slice(0, newline)
+
+  if (line.startsWith('Failed to fetch ')) return fetchFailed(line)
+  if (line.startsWith('Unable to locate package ')) return withPackage('apt.package-not-found', LOCATE.exec(line), 1) ?? { kind: 'apt.package-not-found' }
+  if (line.startsWith("Couldn't find ")) return withPackage('apt.package-not-found', GLOB.exec(line) ?? COULD_NOT_FIND.exec(line), 1)
+  if (line.endsWith(' has no installation candidate')) return withPackage('apt.no-install-candidate', NO_CANDIDATE.exec(line), 1) ?? { kind: 'apt.no-install-candidate' }
+  if (line.startsWith('Version ')) return withPackage('apt.version-not-found', VERSION_NOT_FOUND.exec(line), 2)
+  if (line.startsWith('Release ') && line.endsWith(' was not found')) return withPackage('apt.release-not-found', RELEASE_NOT_FOUND.exec(line), 2)
+  if (line.startsWith("The value '") && line.includes(' is invalid for APT::Default-Release')) return { kind: 'apt.release-not-found' }
+  if (isUnmetFamily(line)) return { kind: 'apt.unmet-dependencies' }
+
+  // Safety refusals (§3.5, §4.2).
+  if (line.startsWith('Removing essential system-critical packages is not permitted') || line.startsWith('Essential packages were removed and -y was used')) {
+    return { kind: 'apt.essential-removal-refused' }
+  }
+  if (line.startsWith('Packages were downgraded and -y was used')) return { kind: 'apt.downgrade-refused' }
+  if (line.startsWith('Held packages were changed and -y was used')) return { kind: 'apt.held-change-refused' }
+  if (line.startsWith('There were unauthenticated packages and -y was used') || line === 'Some packages could not be authenticated') {
+    return { kind: 'apt.unauthenticated' }
+  }
+  if (line.startsWith('There are problems and -y was used without --force-yes')) {
+    // apt 1.0 said this for every refusal; the list it showed above says which.
+    if (shownLists.has('essential-remove')) return { kind: 'apt.essential-removal-refused' }
+    if (shownLists.has('unauthenticated')) return { kind: 'apt.unauthenticated' }
+    if (shownLists.has('held-change')) return { kind: 'apt.held-change-refused' }
+    if (shownLists.has('downgrade')) return { kind: 'apt.downgrade-refused' }
+    return undefined
+  }
+
+  // Downloads and indexes.
+  if (line.startsWith('Some index files failed to download')) return { kind: 'apt.index-download-failed' }
+  if (line.startsWith('Unable to fetch some archives') || line === 'Some files failed to download' || line === 'Failed to fetch some archives.') {
+    return { kind: 'apt.archives-fetch-failed' }
+  }
+
+  // Repository trust and Release files.
+  if (line.startsWith("The repository '") && (line.endsWith("' does not have a Release file.") || line.endsWith("' no longer has a Release file."))) {
+    return { kind: 'apt.release-file-missing' }
+  }
+  if (line.startsWith('Release file for ') && line.includes(' is expired (')) return { kind: 'apt.release-expired' }
+  if (line.startsWith('Release file for ') && line.includes(' is not valid yet (')) return { kind: 'apt.release-not-yet-valid' }
+  if (line.startsWith("Repository '") && line.includes("' changed its '")) return { kind: 'apt.release-info-changed' }
+  if (isSignatureProblem(line)) return { kind: 'apt.signature-invalid' }
+
+  // Locks.
+  if (
+    line.startsWith('Could not get lock ') ||
+    line.startsWith('Unable to acquire the dpkg frontend lock') ||
+    line.startsWith('Unable to lock the administration directory') ||
+    line.startsWith('Unable to lock directory ') ||
+    line.startsWith('Unable to lock the download directory') ||
+    line.startsWith('Unable to lock the list directory') ||
+    line.startsWith('Could not open lock file ')
+  ) {
+    const notRoot = line.endsWith('are you root?') || line.includes('Permission denied')
+    return { kind: 'apt.lock-held', cause: notRoot ? 'not-root' : 'held' }
+  }
+
+  // dpkg run and hooks.
+  if (line.startsWith('dpkg was interrupted, you must manually run ')) return { kind: 'dpkg.interrupted' }
+  if (DPKG_SUBPROCESS.test(line)) return { kind: 'dpkg.subprocess-failed' }
+  if (line.startsWith('Problem executing scripts ') || line === 'Sub-process returned an error code') return { kind: 'apt.hook-failed' }
+  if (line.startsWith('Sub-process ')) {
+    const m = OTHER_SUBPROCESS.exec(line)
+    if (m !== null && (m[1]?.endsWith('sqv') === true || m[1]?.endsWith('gpgv') === true)) return { kind: 'apt.signature-invalid' }
+  }
+  if (line.startsWith('The package ') && line.includes(' needs to be reinstalled')) return withPackage('apt.reinstall-required', REINSTALL.exec(line), 1) ?? { kind: 'apt.reinstall-required' }
+  if (line.startsWith('Can not write log (Is /dev/pts mounted?)')) return { kind: 'apt.pty-unavailable' }
+  // apt-extracttemplates (run by debconf's dpkg-preconfigure) finds no debconf in the dpkg database:
+  // not fatal, but a sign of a wiped or damaged status file (bad-status captures).
+  if (line === 'Cannot get debconf version. Is debconf installed?') return { kind: 'apt.other-error', cause: 'debconf-unavailable' }
+
+  // Disk space.
+  if (
+    line.startsWith("You don't have enough free space in ") ||
+    line.includes('No space left on device') ||
+    line.startsWith('More space needed than available') ||
+    line.startsWith('More space needed in ')
+  ) {
+    return { kind: 'disk.full' }
+  }
+  return undefined
+}
+
+/** Kinds reported once per failure even when apt prints several messages for it. */
+export const ONCE_PER_FAILURE: ReadonlySet<ProblemKind> = new Set<ProblemKind>(['apt.unmet-dependencies', 'apt.lock-held', 'apt.hook-failed'])

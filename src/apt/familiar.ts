@@ -1,0 +1,71 @@
+/**
+ * Lines that look like apt output in a locale or version the grammar does not read
+ * (FORMATS.md §1.4): `Holen:1 http://…`, `Paketlisten werden gelesen…`,
+ * `Es wurden 301 kB in 0 s geholt (0 B/s).`, `Fehler: …`. They are counted as
+ * `unrecognizedAptLike`, never read as events.
+ * @module
+ */
+
+// `Holen:1 http://…`, `OK:2 http://…`, `Ign:3 file:/repo …` in any language: a word, `:N`, a URI.
+const ACQUIRE_SHAPE = /^[^\s:]{1,24}:\d{1,6} [a-z][a-z0-9+.-]{0,15}:\S/u
+
+// A translated progress line: `Paketlisten werden gelesen...`, `Lecture des listes de paquets… Fait`.
+// A capitalised phrase of words only (no paths or digits), ending in `...`/`…`, maybe one status word after it.
+const PROGRESS_SHAPE = /^\p{Lu}[\p{L}' -]{2,80}(?:\.\.\.|…)(?: [\p{L}!.]{1,20}| \d{1,3} ?%)?$/u
+
+// A transfer rate in any wording: `(0 B/s)`, `(2,819 kB/s)`, `(11,3 kB/s)`.
+const RATE_SHAPE = /\(\d[\d.,]{0,12} ?[kMG]?B\/s\)\.?$/
+
+// A size in brackets at the end of a translated acquire line: `[11,3 kB]`.
+const BRACKET_SIZE = /\[\d[\d.,]{0,12} ?[kMG]?B\]$/
+
+// apt 3's translatable message prefixes (the ≤ 2.8 `E:`/`W:`/`N:` letters are never translated, §1.4):
+// German, French, Spanish, Italian, Portuguese, Dutch, Russian, Chinese, Japanese.
+const TRANSLATED_PREFIXES: readonly string[] = [
+  'Fehler: ',
+  'Warnung: ',
+  'Hinweis: ',
+  'Erreur : ',
+  'Erreur: ',
+  'Avertissement : ',
+  'Attention : ',
+  'Advertencia: ',
+  'Aviso: ',
+  'Errore: ',
+  'Avviso: ',
+  'Erro: ',
+  'Fout: ',
+  'Waarschuwing: ',
+  'Ошибка: ',
+  'Предупреждение: ',
+  '错误：',
+  '警告：',
+  'エラー: ',
+  '警告: ',
+]
+
+// A counts line in another language: four or more integers, commas, a final period
+// (`0 aktualisiert, 11 neu installiert, 0 zu entfernen und 0 nicht aktualisiert.`).
+function looksLikeCounts(text: string): boolean {
+  if (!text.endsWith('.') || text.charCodeAt(0) < 0x30 || text.charCodeAt(0) > 0x39 || text.length > 300) return false
+  let numbers = 0
+  let commas = 0
+  for (const word of text.split(' ')) {
+    if (/^\d{1,9},?$/.test(word)) numbers++
+    if (word.endsWith(',')) commas++
+  }
+  return numbers >= 4 && commas >= 2
+}
+
+/** True when an unrecognised line looks like apt output in an unsupported version or locale. */
+export function looksLikeApt(text: string): boolean {
+  const t = text.trim()
+  if (t.length < 4 || t.length > 4096) return false
+  // An author's elision (`...` alone) is not apt output.
+  if (/^[.…\s]+$/.test(t)) return false
+  if (ACQUIRE_SHAPE.test(t)) return true
+  if (PROGRESS_SHAPE.test(t)) return true
+  if (RATE_SHAPE.test(t) || BRACKET_SIZE.test(t)) return true
+  for (const prefix of TRANSLATED_PREFIXES) if (t.startsWith(prefix)) return true
+  return looksLikeCounts(t)
+}
