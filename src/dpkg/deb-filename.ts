@@ -84,9 +84,9 @@ function linkNumberEnd(name: string): number {
   return i > 0 && name.charCodeAt(i) === 0x2d && i + 1 < name.length ? i + 1 : -1
 }
 
-function isAllZeros(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== 0x30) return false
-  return true
+/** `0`, `00`, `03`, `007`: apt's zero-padded numbers (a package name never starts like that). */
+function isZeroPadded(digits: string): boolean {
+  return digits.charCodeAt(0) === 0x30
 }
 
 /**
@@ -95,7 +95,8 @@ function isAllZeros(text: string): boolean {
  *
  * A leading `NN-` is ambiguous (`389-ds-base_…` is a real package), so it counts as apt's link
  * number only when the hints say so, when the folder is apt's `apt-dpkg-install-*`, or when the
- * number is all zeros (apt numbers from 0, zero-padded: FORMATS.md §5.4).
+ * number starts with `0` (apt numbers from 0 and zero-pads to the width of the count, so the
+ * first link of a run is always `0-`, `00-` …: FORMATS.md §5.4).
  */
 export function decodeDebPath(path: string, hints: DebNameHints = {}): DebFileName | undefined {
   const file = baseName(path)
@@ -119,7 +120,7 @@ export function decodeDebPath(path: string, hints: DebNameHints = {}): DebFileNa
     if (hints.expectedPackage !== undefined && (hints.expectedPackage === unnumbered || hints.expectedPackage === literal)) {
       useNumbered = hints.expectedPackage === unnumbered
     } else {
-      useNumbered = hints.numbered === true || path.includes('/apt-dpkg-install-') || isAllZeros(rawName.slice(0, cut - 1)) || !literalOk
+      useNumbered = hints.numbered === true || path.includes('/apt-dpkg-install-') || isZeroPadded(rawName.slice(0, cut - 1)) || !literalOk
     }
   }
   if (useNumbered) return { package: unnumbered as string, version, arch, numbered: true }
