@@ -1,12 +1,35 @@
 /**
- * The docker layer (placeholder until the docker grammar lands): every line goes to one stream
- * context, as in a plain apt log.
+ * The docker layer: recognises docker build framing line by line, with no configuration (a CI log
+ * may hold a legacy build, a BuildKit build, rawjson, Podman and plain apt output one after the
+ * other), and hands each step's output to that step's own stream context. Lines outside any build
+ * go to one default stream context, without a `step`.
+ *
+ * Per line: an open docker block (a notice's continuation lines, an echo block, a source excerpt,
+ * the `Successfully tagged` lines) reads it first; then a rawjson object; then the first-character
+ * dispatch of the docker rules, each accepted only where the build state allows it; anything else is
+ * output of the open step, or of no step.
  * @module
  */
 
 import { createStreamContext } from '../context/stream-context.ts'
+import type { DockerBuilder } from '../events/docker.ts'
+import { baseFields } from '../events/base.ts'
+import { createDispatch } from '../grammar/rules.ts'
 import type { Emit } from '../grammar/types.ts'
-import type { Verdict } from '../grammar/verdict.ts'
+import { CONSUMED, IGNORED, type Verdict } from '../grammar/verdict.ts'
+import { createBuildCounter, reportBuildFailed, type BuildRecord } from './build.ts'
+import { createPlainBuild, type PlainBuild } from './buildkit-plain.ts'
+import { openEchoBlock } from './echo-block.ts'
+import { createSequentialBuild, type SequentialBuild } from './legacy.ts'
+import type { DockerLine, FinalErrorLine, StepFailureLine } from './line-kinds.ts'
+import { openNoticeBlock } from './notice-block.ts'
+import { createRawjsonBuild, type RawjsonBuild } from './rawjson.ts'
+import { RAWJSON_OBJECT } from './rawjson-rules.ts'
+import { DOCKER_LINE_RULES } from './rules.ts'
+import { lineContext, present, type DockerSession, type LineAt, type OpenBlock } from './session.ts'
+import { openSourceBlock } from './source-block.ts'
+import { isBlank } from './text.ts'
+import { parseVertexName } from './vertex-name.ts'
 
 /** Routes lines: docker framing is recognised here, payloads go to per-step stream contexts. */
 export interface LineRouter {
@@ -16,15 +39,279 @@ export interface LineRouter {
   end(lastLine: number): void
 }
 
+/** Rule id of events no line proves: a step or build end inferred from what came next, or from the end of the input. */
+export const INFERRED_END_RULE = 'docker.inferred-end'
+
+type Active = SequentialBuild | PlainBuild | RawjsonBuild
+
+const BUILD_DEFINITION = '[internal] load build definition from '
+
+/**
+ * A BuildKit header that may open a build when none is being read: a Dockerfile or internal vertex
+ * (`#1 [internal] load build definition from Dockerfile`, `#4 [1/4] FROM …`). Inside a legacy RUN
+ * step, whose output can hold anything, only the first vertex of a build counts.
+ */
+function opensBuildkitBuild(text: string, insideLegacyStep: boolean): boolean {
+  if (insideLegacyStep) return text.startsWith(BUILD_DEFINITION)
+  if (text.charCodeAt(0) !== 0x5b) return false
+  const name = parseVertexName(text)
+  return !name.internal || text.startsWith('[internal] ') || text.startsWith('[auth] ')
+}
+
 /** Create the router for one parse. */
 export function createLineRouter(emit: Emit): LineRouter {
-  const plain = createStreamContext(emit)
+  const session: DockerSession = { emit, outside: createStreamContext(emit) }
+  const counter = createBuildCounter()
+  const dispatch = createDispatch(DOCKER_LINE_RULES)
+  let active: Active | undefined
+  let block: OpenBlock | undefined
+  /** The build a failure line ended, until another build starts or unrelated output comes: a repeated final line is not a new failure. */
+  let lastFailed: BuildRecord | undefined
+
+  function closeBlock(): void {
+    const closing = block
+    block = undefined
+    closing?.close()
+  }
+
+  function finishActive(rule: string): void {
+    const closing = active
+    active = undefined
+    closing?.finish(rule)
+  }
+
+  function begin(builder: DockerBuilder, at: LineAt, rule: string): BuildRecord {
+    finishActive(rule)
+    lastFailed = undefined
+    return counter.start(builder, session, at, rule)
+  }
+
+  function beginSequential(builder: 'legacy' | 'podman', at: LineAt, rule: string): SequentialBuild {
+    const build = createSequentialBuild(begin(builder, at, rule), session)
+    active = build
+    return build
+  }
+
+  function beginPlain(at: LineAt, rule: string): PlainBuild {
+    const build = createPlainBuild(begin('buildkit', at, rule), session)
+    active = build
+    return build
+  }
+
+  function sequential(builder?: DockerBuilder): SequentialBuild | undefined {
+    return active?.kind === 'sequential' && (builder === undefined || active.record.builder === builder) ? active : undefined
+  }
+
+  function outside(text: string, at: LineAt): Verdict {
+    return session.outside.line(text, lineContext(at))
+  }
+
+  /** A line that names a failed step and ends the build (legacy `The command …`, `COPY failed:`, Podman `Error: building at STEP …`). */
+  function stepFailure(line: StepFailureLine, rule: string, at: LineAt): Verdict {
+    const build = sequential()
+    // The step's own events (apt's `E:` block still open) come before the failure line's.
+    build?.flushStep()
+    emitError(line.form, line.text, line.exitCode, line.command, rule, at)
+    let record = lastFailed
+    if (build !== undefined) {
+      build.failStep(line, at, rule)
+      active = undefined
+      build.finish(rule, at, 'failure', line.exitCode)
+      record = build.record
+    }
+    reportBuildFailed(record, line.text, session, at, rule)
+    lastFailed = record
+    return CONSUMED
+  }
+
+  function finalError(line: FinalErrorLine, text: string, rule: string, at: LineAt): Verdict {
+    emitError(line.form, text, line.exitCode, line.command, rule, at)
+    let record = lastFailed
+    const build = active
+    if (build !== undefined) {
+      build.record.failed = true
+      active = undefined
+      build.finish(rule, at, 'failure', line.exitCode)
+      record = build.record
+    }
+    reportBuildFailed(record, text, session, at, rule)
+    lastFailed = record
+    return CONSUMED
+  }
+
+  function emitError(form: FinalErrorLine['form'], text: string, exitCode: number | undefined, command: string | undefined, rule: string, at: LineAt): void {
+    session.emit({ type: 'docker.error', ...baseFields(lineContext(at), rule), form, text, ...present('exitCode', exitCode), ...present('command', command) })
+  }
+
+  /** A dispatched docker line; undefined when the build state does not allow it here (it is then output). */
+  function handle(line: DockerLine, rule: string, text: string, at: LineAt, insideLegacyStep: boolean): Verdict | undefined {
+    switch (line.kind) {
+      case 'bk.description': {
+        beginPlain(at, rule)
+        session.emit({ type: 'docker.notice', ...baseFields(lineContext(at), rule), notice: 'builder-instance', text: line.text })
+        return CONSUMED
+      }
+      case 'bk.log':
+      case 'bk.done':
+      case 'bk.cached':
+      case 'bk.canceled':
+      case 'bk.paused':
+      case 'bk.error':
+      case 'bk.warn':
+      case 'bk.digest':
+      case 'bk.other': {
+        let build = active?.kind === 'plain' ? active : undefined
+        if (build !== undefined && line.kind === 'bk.other' && build.startsNewBuild(line.n, line.text) && opensBuildkitBuild(line.text, false)) {
+          build = beginPlain(at, rule)
+        }
+        if (build === undefined) {
+          if (line.kind !== 'bk.other' || !opensBuildkitBuild(line.text, insideLegacyStep)) return undefined
+          build = beginPlain(at, rule)
+        }
+        return build.line(line, at, rule)
+      }
+      case 'legacy.context': {
+        beginSequential('legacy', at, rule)
+        session.emit({ type: 'docker.context', ...baseFields(lineContext(at), rule), bytes: line.bytes, size: line.size })
+        return CONSUMED
+      }
+      case 'legacy.step': {
+        const build = sequential('legacy')
+        ;(build !== undefined && build.continues(line) ? build : beginSequential('legacy', at, rule)).step(line, at, rule)
+        return CONSUMED
+      }
+      case 'podman.step': {
+        const build = sequential('podman')
+        ;(build !== undefined && build.continues(line) ? build : beginSequential('podman', at, rule)).step(line, at, rule)
+        return CONSUMED
+      }
+      case 'legacy.running-in':
+      case 'legacy.image':
+      case 'legacy.removed-container':
+      case 'legacy.warning':
+        return sequential('legacy')?.info(line.kind === 'legacy.running-in' ? 'running-in' : line.kind === 'legacy.image' ? 'image' : line.kind === 'legacy.warning' ? 'warning' : 'removed-container', line.value, at, rule)
+      case 'legacy.using-cache':
+        return sequential('legacy')?.usingCache('', at, rule)
+      case 'podman.using-cache':
+        return sequential('podman')?.usingCache(line.value, at, rule)
+      case 'podman.image':
+        return sequential('podman')?.info('image', line.value, at, rule)
+      case 'podman.cache-transfer':
+      case 'podman.commit':
+        return sequential('podman')?.info('status', line.value, at, rule)
+      case 'podman.image-id': {
+        const build = sequential('podman')
+        if (build === undefined) return undefined
+        build.record.imageId = line.value
+        active = undefined
+        build.finish(rule, at, 'success')
+        return CONSUMED
+      }
+      case 'legacy.built': {
+        const build = sequential('legacy')
+        if (build === undefined) return undefined
+        active = undefined
+        block = build.built(line.imageId, at, rule)
+        return CONSUMED
+      }
+      case 'legacy.tagged': {
+        const build = sequential('podman')
+        if (build === undefined) return undefined
+        build.tagged(line.tag, at)
+        return CONSUMED
+      }
+      case 'legacy.cancelled': {
+        const build = sequential()
+        if (build === undefined) return undefined
+        build.cancelStep(at, rule)
+        active = undefined
+        build.finish(rule, at, 'failure')
+        return CONSUMED
+      }
+      case 'legacy.copy-failed':
+        return insideLegacyStep ? stepFailure(line, rule, at) : undefined
+      case 'legacy.nonzero':
+      case 'podman.error':
+        return stepFailure(line, rule, at)
+      case 'final.error':
+        return insideLegacyStep ? undefined : finalError(line, text, rule, at)
+      case 'notice': {
+        const starts = line.notice === 'legacy-deprecated' || line.notice === 'buildx-missing'
+        if (insideLegacyStep && !starts) return undefined
+        // The banner and the buildx message come first in a new docker invocation.
+        if (starts) {
+          finishActive(rule)
+          lastFailed = undefined
+        }
+        block = openNoticeBlock(line, rule, session, at)
+        return CONSUMED
+      }
+      case 'echo.open':
+      case 'source.open': {
+        const build = active
+        // Only after a BuildKit vertex failed, before the build's final error line.
+        if (build === undefined || build.kind === 'sequential' || !build.record.failed) return undefined
+        block = line.kind === 'echo.open' ? openEchoBlock(session, at, (name) => build.failedStep(name)) : openSourceBlock(line, session, at)
+        return CONSUMED
+      }
+    }
+  }
+
+  /** A line no docker rule took: output of the open step, or of no step. */
+  function other(text: string, at: LineAt): Verdict {
+    const build = active
+    if (build === undefined) {
+      lastFailed = undefined
+      return outside(text, at)
+    }
+    if (build.kind === 'sequential') return build.output(text, at)
+    if (isBlank(text)) {
+      if (build.kind === 'plain') build.blank()
+      return IGNORED
+    }
+    if (build.kind === 'plain') {
+      const verdict = build.continuation(text, at)
+      if (verdict !== undefined) return verdict
+    }
+    // BuildKit prints no end line after a successful build: a foreign line once every vertex has completed ends it.
+    if (build.idle()) finishActive(INFERRED_END_RULE)
+    return outside(text, at)
+  }
+
   return {
-    line(text: string, lineNo: number, ts: string | undefined): Verdict {
-      return plain.line(text, { line: lineNo, ts, step: undefined, stage: undefined })
+    line(text, lineNo, ts) {
+      const at: LineAt = { line: lineNo, ts }
+      if (block !== undefined) {
+        const verdict = block.offer(text, at)
+        if (verdict !== undefined) {
+          if (block.done) block = undefined
+          return verdict
+        }
+        closeBlock()
+      }
+      const insideLegacyStep = active?.kind === 'sequential' && active.inStep
+      if (text.charCodeAt(0) === 0x7b && !insideLegacyStep) {
+        const status = RAWJSON_OBJECT.match(text)
+        if (status !== undefined) {
+          let build = active?.kind === 'rawjson' ? active : undefined
+          if (build === undefined) {
+            build = createRawjsonBuild(begin('rawjson', at, RAWJSON_OBJECT.id), session)
+            active = build
+          }
+          return build.update(status, at)
+        }
+      }
+      const hit = dispatch.match(text)
+      if (hit !== undefined) {
+        const verdict = handle(hit.value, hit.rule.id, text, at, insideLegacyStep)
+        if (verdict !== undefined) return verdict
+      }
+      return other(text, at)
     },
-    end(): void {
-      plain.flush()
+    end() {
+      closeBlock()
+      finishActive(INFERRED_END_RULE)
+      session.outside.flush()
     },
   }
 }

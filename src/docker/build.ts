@@ -1,0 +1,84 @@
+/**
+ * Builds: the counter that makes step ids unique in a log (the n-th build's ids get a `b<n>.`
+ * prefix), and the `docker.build.start` / `docker.build.end` events.
+ * @module
+ */
+
+import type { DockerBuilder, DockerBuildEndEvent } from '../events/docker.ts'
+import { baseFields } from '../events/base.ts'
+import { dockerProblem, lineContext, present, type DockerSession, type LineAt } from './session.ts'
+
+/** One build being read. */
+export interface BuildRecord {
+  /** 1-based count of builds in the log. */
+  readonly build: number
+  /** Renderer. */
+  readonly builder: DockerBuilder
+  /** Prefix of its step ids: `''` for the first build, `b2.` for the second … */
+  readonly prefix: string
+  /** Last line that belonged to the build (an inferred end is placed there). */
+  lastAt: LineAt
+  /** A step failed or a final error line came. */
+  failed: boolean
+  /** The `docker.build-failed` problem was emitted (once per build). */
+  failureReported: boolean
+  /** `Successfully built …`, `writing image sha256:…`. */
+  imageId: string | undefined
+  /** `Successfully tagged …`, `naming to …`. */
+  readonly tags: string[]
+}
+
+/** Numbers builds in order of appearance. */
+export interface BuildCounter {
+  /** Start a build: emit `docker.build.start`. */
+  start(builder: DockerBuilder, session: DockerSession, at: LineAt, rule: string): BuildRecord
+}
+
+/** Create the counter for one parse. */
+export function createBuildCounter(): BuildCounter {
+  let count = 0
+  return {
+    start(builder, session, at, rule) {
+      count++
+      session.emit({ type: 'docker.build.start', ...baseFields(lineContext(at), rule), builder, build: count })
+      return { build: count, builder, prefix: count === 1 ? '' : `b${count}.`, lastAt: at, failed: false, failureReported: false, imageId: undefined, tags: [] }
+    },
+  }
+}
+
+/** How a build ends. */
+export interface BuildEnd {
+  /** Outcome. */
+  readonly outcome: DockerBuildEndEvent['outcome']
+  /** Exit code named by the final line. */
+  readonly exitCode?: number | undefined
+  /** No line said so. */
+  readonly inferred?: boolean | undefined
+  /** Last line of the closing block (`Successfully tagged …` after `Successfully built`). */
+  readonly endLine?: number | undefined
+}
+
+/** Emit `docker.build.end` at `at`. */
+export function emitBuildEnd(record: BuildRecord, end: BuildEnd, session: DockerSession, at: LineAt, rule: string): void {
+  session.emit({
+    type: 'docker.build.end',
+    ...baseFields(lineContext(at), rule, end.endLine),
+    build: record.build,
+    builder: record.builder,
+    outcome: end.outcome,
+    ...present('imageId', record.imageId),
+    ...present('tags', record.tags.length > 0 ? [...record.tags] : undefined),
+    ...present('exitCode', end.exitCode),
+    ...present('inferred', end.inferred === true ? true : undefined),
+  })
+}
+
+/** Emit the `docker.build-failed` problem for a build's final error line, unless the build already has one. */
+export function reportBuildFailed(record: BuildRecord | undefined, message: string, session: DockerSession, at: LineAt, rule: string): void {
+  if (record !== undefined) {
+    if (record.failureReported) return
+    record.failureReported = true
+    record.failed = true
+  }
+  session.emit(dockerProblem(lineContext(at), rule, 'docker.build-failed', message))
+}

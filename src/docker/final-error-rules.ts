@@ -1,0 +1,70 @@
+/**
+ * The last line of a failed BuildKit build (FORMATS.md §7.3 "Final line", §7.5): the docker 20.10
+ * CLI prints the bare error text (`executor failed running [...]: exit code: 100`, or with a newer
+ * daemon `process "…" did not complete successfully: exit code: 100`), buildx prefixes `ERROR: `
+ * (`ERROR: failed to solve: …`, ≥ 0.25 `ERROR: failed to build: failed to solve: …`), compose
+ * prints `failed to solve: …`, Docker 19.03 `failed to solve with frontend dockerfile.v0: …`, and
+ * `docker/build-push-action` wraps it as `Error: buildx failed with: ERROR: …`. Also the docker 20.10
+ * CLI's refusal of an unknown `--progress` value (corpus D19).
+ * @module
+ */
+
+import type { Rule } from '../grammar/rules.ts'
+import type { FinalErrorLine } from './line-kinds.ts'
+import { commandIn, exitCodeIn } from './text.ts'
+
+function finalError(form: FinalErrorLine['form'], text: string): FinalErrorLine {
+  const exitCode = exitCodeIn(text)
+  const command = commandIn(text)
+  const line: { kind: 'final.error'; form: FinalErrorLine['form']; exitCode?: number; command?: string } = { kind: 'final.error', form }
+  if (exitCode !== undefined) line.exitCode = exitCode
+  if (command !== undefined) line.command = command
+  return line
+}
+
+const SOLVE_PREFIXES: readonly string[] = [
+  'ERROR: failed to solve',
+  'ERROR: failed to build',
+  'Error: buildx failed with: ERROR: ',
+  'failed to solve: ',
+  'failed to solve with frontend ',
+]
+
+/** `ERROR: failed to solve: …`, `ERROR: failed to build: …`, `failed to solve: …` and their wrappers. */
+export const FINAL_FAILED_TO_SOLVE: Rule<FinalErrorLine> = {
+  id: 'docker.final.failed-to-solve',
+  first: 'Ef',
+  match(text) {
+    return SOLVE_PREFIXES.some((p) => text.startsWith(p)) ? finalError('failed-to-solve', text) : undefined
+  },
+}
+
+/** `executor failed running [/bin/sh -c …]: exit code: 100` alone on a line (docker 20.10 CLI, BuildKit ≤ v0.8). */
+export const FINAL_EXECUTOR_FAILED: Rule<FinalErrorLine> = {
+  id: 'docker.final.executor-failed',
+  first: 'e',
+  match(text) {
+    return text.startsWith('executor failed running [') && text.includes(']: ') ? finalError('executor-failed', text) : undefined
+  },
+}
+
+/** `process "/bin/sh -c …" did not complete successfully: exit code: 100` alone on a line (docker 20.10 CLI against BuildKit ≥ v0.9). */
+export const FINAL_PROCESS_FAILED: Rule<FinalErrorLine> = {
+  id: 'docker.final.process-failed',
+  first: 'p',
+  match(text) {
+    return text.startsWith('process "') && text.includes('" did not complete successfully') ? finalError('process-failed', text) : undefined
+  },
+}
+
+/** `invalid value "rawjson" passed to --progress, valid values are: auto, plain, tty` (docker 20.10 CLI, corpus D19). */
+export const FINAL_PROGRESS_REFUSED: Rule<FinalErrorLine> = {
+  id: 'docker.final.progress-refused',
+  first: 'i',
+  match(text) {
+    return text.startsWith('invalid value "') && text.includes('" passed to --progress, valid values are: ') ? finalError('cli', text) : undefined
+  },
+}
+
+/** The final-error rules. */
+export const FINAL_ERROR_RULES: readonly Rule<FinalErrorLine>[] = [FINAL_FAILED_TO_SOLVE, FINAL_EXECUTOR_FAILED, FINAL_PROCESS_FAILED, FINAL_PROGRESS_REFUSED]

@@ -1,0 +1,52 @@
+/**
+ * The Dockerfile excerpt buildx prints for a failed instruction when the builder attached source
+ * information (FORMATS.md §7.3 "Source excerpt"): `Dockerfile:2`, twenty dashes, ` %3d | ` lines
+ * (`>>>` marks the failing instruction), twenty dashes.
+ * @module
+ */
+
+import { baseFields } from '../events/base.ts'
+import { CONSUMED } from '../grammar/verdict.ts'
+import { SOURCE_FRAME, SOURCE_LINE, SOURCE_OPEN } from './echo-rules.ts'
+import type { SourceOpenLine } from './line-kinds.ts'
+import { lineContext, type DockerSession, type LineAt, type OpenBlock } from './session.ts'
+
+/** Longest excerpt kept (buildx prints the instruction plus 2–4 context lines). */
+const MAX_EXCERPT = 200
+
+/** Open a source block at its `Dockerfile:N` line. */
+export function openSourceBlock(header: SourceOpenLine, session: DockerSession, at: LineAt): OpenBlock {
+  const excerpt: string[] = []
+  let framed = false
+  let lastLine = at.line
+  let done = false
+
+  function emit(): void {
+    if (done) return
+    done = true
+    // A `name:N` line not followed by the frame was not a source excerpt.
+    if (!framed) return
+    session.emit({ type: 'docker.source', ...baseFields(lineContext(at), SOURCE_OPEN.id, lastLine), file: header.file, sourceLine: header.sourceLine, excerpt })
+  }
+
+  return {
+    get done(): boolean {
+      return done
+    },
+    offer(text, next) {
+      if (text === SOURCE_FRAME) {
+        lastLine = next.line
+        if (framed) emit()
+        framed = true
+        return CONSUMED
+      }
+      if (!framed) return undefined
+      const line = SOURCE_LINE.match(text)
+      if (line === undefined) return undefined
+      if (excerpt.length < MAX_EXCERPT) excerpt.push(line)
+      lastLine = next.line
+      return CONSUMED
+    },
+    close: emit,
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * Steps: one per legacy/Podman `Step`, BuildKit vertex or rawjson vertex, each with its own apt/dpkg
+ * stream context so that interleaved vertices never share block state (FORMATS.md §7.3 "Concurrency",
+ * §9.2). A step's state is dropped when it ends; only the id and stage survive in events.
+ * @module
+ */
+
+import { createStreamContext, type StreamContext } from '../context/stream-context.ts'
+import type { DockerBuilder, DockerStepInfoEvent, DockerStepStatus } from '../events/docker.ts'
+import { baseFields } from '../events/base.ts'
+import { CONSUMED, type Verdict } from '../grammar/verdict.ts'
+import { lastFrame } from '../lines/frames.ts'
+import { LOG_CLIPPED } from './log-clipped.ts'
+import { dockerProblem, lineContext, present, type DockerSession, type LineAt, type StepRef } from './session.ts'
+
+/** A step that has started and not yet ended. */
+export interface Step extends StepRef {
+  /** The name as printed (`[2/4] RUN …`, `RUN …`). */
+  readonly name: string
+  /** Its own apt/dpkg state machine. */
+  readonly context: StreamContext
+  /** Output lines handed to `context`. */
+  outputLines: number
+  /** Last line that belonged to the step, and its CI timestamp (an inferred end is placed there). */
+  lastAt: LineAt
+  /** A cache hit was reported (` ---> Using cache`). */
+  cached: boolean
+}
+
+/** What a `docker.step.start` says. */
+export interface StepStartFields {
+  /** Renderer. */
+  readonly builder: DockerBuilder
+  /** Name as printed. */
+  readonly name: string
+  /** Dockerfile instruction, null for internal vertices. */
+  readonly instruction: string | null
+  /** Position in the stage. */
+  readonly index?: number | undefined
+  /** Instructions in the stage. */
+  readonly total?: number | undefined
+  /** Not a Dockerfile instruction. */
+  readonly internal: boolean
+  /** Platform prefix. */
+  readonly platform?: string | undefined
+}
+
+/** A step without a start event: output of a vertex whose header the log does not hold (it began before the excerpt). */
+export function adoptStep(ref: StepRef, name: string, session: DockerSession, at: LineAt): Step {
+  return { id: ref.id, stage: ref.stage, name, context: createStreamContext(session.emit), outputLines: 0, lastAt: at, cached: false }
+}
+
+/** Start a step: emit `docker.step.start` and give it a stream context. */
+export function startStep(ref: StepRef, fields: StepStartFields, session: DockerSession, at: LineAt, rule: string): Step {
+  session.emit({
+    type: 'docker.step.start',
+    ...baseFields(lineContext(at, ref), rule),
+    step: ref.id,
+    builder: fields.builder,
+    name: fields.name,
+    instruction: fields.instruction,
+    ...present('index', fields.index),
+    ...present('total', fields.total),
+    internal: fields.internal,
+    ...present('platform', fields.platform),
+  })
+  return adoptStep(ref, fields.name, session, at)
+}
+
+/**
+ * One output line of the step (docker framing removed, CRs still inside): checked for BuildKit's
+ * clipping marker, otherwise handed to the step's stream context, whose verdict it returns.
+ */
+export function stepOutput(step: Step, payload: string, session: DockerSession, at: LineAt): Verdict {
+  step.lastAt = at
+  const limit = LOG_CLIPPED.match(lastFrame(payload))
+  const ctx = lineContext(at, step)
+  if (limit !== undefined) {
+    session.emit({ type: 'docker.log-clipped', ...baseFields(ctx, LOG_CLIPPED.id), limit })
+    session.emit(
+      dockerProblem(ctx, LOG_CLIPPED.id, 'docker.log-clipped', `BuildKit clipped the output of step ${step.id} at its ${limit} log limit: evidence after this line is missing`),
+    )
+    return CONSUMED
+  }
+  step.outputLines++
+  return step.context.line(payload, ctx)
+}
+
+/** A `docker.step.info` event for the step. */
+export function stepInfo(step: StepRef, info: DockerStepInfoEvent['info'], value: string, session: DockerSession, at: LineAt, rule: string): void {
+  session.emit({ type: 'docker.step.info', ...baseFields(lineContext(at, step), rule), info, value })
+}
+
+/** How a step ends. */
+export interface StepEnd {
+  /** Outcome. */
+  readonly status: DockerStepStatus
+  /** Duration, when printed or computed. */
+  readonly durationMs?: number | undefined
+  /** Exit code of a failed command. */
+  readonly exitCode?: number | undefined
+  /** Error text of a failed step. */
+  readonly error?: string | undefined
+  /** No line said so. */
+  readonly inferred?: boolean | undefined
+}
+
+/**
+ * End a step: close its stream context's open blocks (their events come first), emit
+ * `docker.step.end` at `at`, and for a failed step the `docker.step-failed` problem — exactly once,
+ * since the step is ended only here.
+ */
+export function endStep(step: Step, end: StepEnd, session: DockerSession, at: LineAt, rule: string): void {
+  step.context.flush()
+  const ctx = lineContext(at, step)
+  session.emit({
+    type: 'docker.step.end',
+    ...baseFields(ctx, rule),
+    step: step.id,
+    status: end.status,
+    ...present('durationMs', end.durationMs),
+    ...present('exitCode', end.exitCode),
+    ...present('error', end.error),
+    ...present('inferred', end.inferred === true ? true : undefined),
+    outputLines: step.outputLines,
+  })
+  if (end.status === 'error') {
+    const code = end.exitCode === undefined ? '' : ` with exit code ${end.exitCode}`
+    session.emit(dockerProblem(ctx, rule, 'docker.step-failed', `step ${step.id} failed${code}: ${step.name}`))
+  }
+}
