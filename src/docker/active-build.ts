@@ -18,6 +18,8 @@ export interface ActiveBuild {
    * means inferred from what was seen; `at` undefined places the end on the build's last line.
    */
   finish(rule: string, at?: LineAt, outcome?: DockerBuildEndEvent['outcome'], exitCode?: number): void
+  /** Emit what earlier lines completed (open apt/dpkg blocks of the open step, held rawjson completions) before a failure line's own events. */
+  settle(): void
   /** The step a replayed echo block names (BuildKit), if it failed in this build. */
   failedStep(name: string): StepRef | undefined
 }

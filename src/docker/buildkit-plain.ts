@@ -192,6 +192,8 @@ export function createPlainBuild(record: BuildRecord, session: DockerSession): P
       endOpen(rule, end)
       emitBuildEnd(record, { outcome: end, exitCode, inferred: outcome === undefined }, session, at ?? record.lastAt, rule)
     },
+    // Every vertex's context is flushed at its completion line: nothing is held.
+    settle: () => undefined,
     failedStep: (name) => failed.get(name),
   }
 }

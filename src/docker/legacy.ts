@@ -32,8 +32,6 @@ export interface SequentialBuild extends ActiveBuild {
   usingCache(value: string, at: LineAt, rule: string): Verdict | undefined
   /** An output line: to the open step's stream context, or outside when none is open. */
   output(text: string, at: LineAt): Verdict
-  /** Close the open step's apt/dpkg blocks (before a failure line's own event). */
-  flushStep(): void
   /** A failure line for the open step (`The command … returned a non-zero code`): the step ends with an error. */
   failStep(failure: StepFailureLine, at: LineAt, rule: string): void
   /** A cancellation: the open step ends `canceled`. */
@@ -139,7 +137,7 @@ export function createSequentialBuild(record: BuildRecord, session: DockerSessio
       touch(at)
       return stepOutput(current, text, session, at)
     },
-    flushStep() {
+    settle() {
       current?.context.flush()
     },
     failStep(failure, at, rule) {
@@ -164,7 +162,7 @@ export function createSequentialBuild(record: BuildRecord, session: DockerSessio
       return successBlock(at, rule)
     },
     tagged(tag, at) {
-      touch(at)
+      record.lastAt = at
       record.tags.push(tag)
     },
     finish(rule, at, outcome, exitCode) {

@@ -242,6 +242,7 @@ export function createRawjsonBuild(record: BuildRecord, session: DockerSession):
       vertices.clear()
       emitBuildEnd(record, { outcome: result, exitCode, inferred: outcome === undefined }, session, at ?? record.lastAt, rule)
     },
+    settle: () => flushPending(undefined),
     failedStep: () => undefined,
   }
 }

@@ -29,7 +29,7 @@ import { DOCKER_LINE_RULES } from './rules.ts'
 import { lineContext, present, type DockerSession, type LineAt, type OpenBlock } from './session.ts'
 import { openSourceBlock } from './source-block.ts'
 import { isBlank } from './text.ts'
-import { parseVertexName } from './vertex-name.ts'
+import { isFromInstruction, parseVertexName } from './vertex-name.ts'
 
 /** Routes lines: docker framing is recognised here, payloads go to per-step stream contexts. */
 export interface LineRouter {
@@ -110,7 +110,7 @@ export function createLineRouter(emit: Emit): LineRouter {
   function stepFailure(line: StepFailureLine, rule: string, at: LineAt): Verdict {
     const build = sequential()
     // The step's own events (apt's `E:` block still open) come before the failure line's.
-    build?.flushStep()
+    build?.settle()
     emitError(line.form, line.text, line.exitCode, line.command, rule, at)
     let record = lastFailed
     if (build !== undefined) {
@@ -125,9 +125,10 @@ export function createLineRouter(emit: Emit): LineRouter {
   }
 
   function finalError(line: FinalErrorLine, text: string, rule: string, at: LineAt): Verdict {
+    const build = active
+    build?.settle()
     emitError(line.form, text, line.exitCode, line.command, rule, at)
     let record = lastFailed
-    const build = active
     if (build !== undefined) {
       build.record.failed = true
       active = undefined
@@ -182,7 +183,10 @@ export function createLineRouter(emit: Emit): LineRouter {
       }
       case 'podman.step': {
         const build = sequential('podman')
-        ;(build !== undefined && build.continues(line) ? build : beginSequential('podman', at, rule)).step(line, at, rule)
+        if (build !== undefined && build.continues(line)) build.step(line, at, rule)
+        // Every Podman stage starts with its FROM step: `STEP 1/3: …` in prose is not a build.
+        else if (line.stage !== undefined || isFromInstruction(line.instruction)) beginSequential('podman', at, rule).step(line, at, rule)
+        else return undefined
         return CONSUMED
       }
       case 'legacy.running-in':
