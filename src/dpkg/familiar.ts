@@ -21,12 +21,16 @@ function hasVersionGroup(text: string): boolean {
   return false
 }
 
-/** True for a line shaped like a dpkg line: database progress, or an ` ...` line naming a version or a `.deb`. */
+/**
+ * True for a line shaped like a dpkg line: database progress, or a line ending in `...` that names
+ * a `(version)` or a `.deb` (translations, and dpkg ≤ 1.16's `Preparing to replace x 1.0 (using
+ * .../x_2.0_all.deb) ...`).
+ */
 export function looksLikeDpkg(text: string): boolean {
   const line = text.trimEnd()
   if (line.length < 5) return false
   // `(Reading database ...` in any language: an opening parenthesis and dpkg's ` ...`.
   if (line.charCodeAt(0) === 0x28 && line.includes(' ...')) return true
   if (!line.endsWith('...')) return false
-  return line.includes('.deb ') || hasVersionGroup(line)
+  return line.includes('.deb') || hasVersionGroup(line)
 }
