@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { AptLogEvent, LineContext, ProblemEvent } from '../events/index.ts'
+import type { LineContext, ProblemEvent } from '../events/index.ts'
 import { baseFields } from '../events/index.ts'
 import type { DpkgEvent } from '../events/dpkg.ts'
 
@@ -89,6 +89,3 @@ function baseOf(event: DpkgEvent): Omit<ProblemEvent, 'type' | 'kind' | 'severit
   const ctx: LineContext = { line: event.line, ts: event.ts, step: event.step, stage: event.stage }
   return baseFields(ctx, event.rule, event.endLine) as Omit<ProblemEvent, 'type' | 'kind' | 'severity' | 'message'>
 }
-
-/** Emit function type of the grammar. */
-export type EmitAny = (event: AptLogEvent) => void

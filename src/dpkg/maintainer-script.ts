@@ -42,8 +42,11 @@ const DESCRIPTION_TO_SCRIPT: ReadonlyMap<string, MaintainerScript> = new Map<str
   ['postrm', 'postrm'],
 ])
 
+/** How a maintainer-script subprocess ended. */
 interface Ending {
+  /** Its exit status, when it exited. */
   readonly exitStatus?: number
+  /** The signal, when it was killed. */
   readonly signal?: string
 }
 

@@ -212,7 +212,12 @@ export type DpkgEvent =
   | DpkgWarningEvent
   | DpkgMessageEvent
 
-/** Problem kinds found in dpkg output (public API; documented in docs/problems.md). */
+/**
+ * Problem kinds found in dpkg output (public API; documented in docs/problems/dpkg.md). The dpkg
+ * grammar emits `dpkg.pre-dependency`, `dpkg.dependency-problems`, `dpkg.maintainer-script-failed`,
+ * `dpkg.file-conflict` and `dpkg.other-error` (plus the shared `disk.full`); `dpkg.interrupted` and
+ * `dpkg.subprocess-failed` come from apt's `E:` lines about dpkg and are emitted by the apt grammar.
+ */
 export type DpkgProblemKind =
   | 'dpkg.interrupted'
   | 'dpkg.pre-dependency'
