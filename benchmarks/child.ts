@@ -223,7 +223,7 @@ async function rules(bundleDir: string, root: string, outFile: string, shapes: n
     tables.push([exportName, table as RuleLike[]])
   }
   const lines = realLines(root)
-  const timings: { table: string; rule: string; shape: string; ms: number; matched: boolean; threw?: string }[] = []
+  const timings: { table: string; rule: string; shape: string; ms: number; matched: boolean; growth?: number; threw?: string }[] = []
   const file: string[] = []
   for (const [name, table] of tables) {
     for (const rule of table) {
@@ -239,7 +239,19 @@ async function rules(bundleDir: string, root: string, outFile: string, shapes: n
           threw = String(error)
         }
         const ms = performance.now() - t
-        timings.push(threw === undefined ? { table: name, rule: rule.id, shape: miss.shape, ms, matched } : { table: name, rule: rule.id, shape: miss.shape, ms, matched, threw })
+        // Linear time means a quarter of the line takes about a quarter of the time (growth ≈ 4);
+        // quadratic backtracking shows as ≈ 16.
+        let growth: number | undefined
+        if (ms > 0.5 && threw === undefined) {
+          const quarter = miss.text.slice(0, miss.text.length >> 2)
+          const t4 = performance.now()
+          rule.match(quarter)
+          growth = ms / Math.max(performance.now() - t4, 0.001)
+        }
+        const timing: (typeof timings)[number] = { table: name, rule: rule.id, shape: miss.shape, ms, matched }
+        if (growth !== undefined) timing.growth = growth
+        if (threw !== undefined) timing.threw = threw
+        timings.push(timing)
       }
       // The parser file holds the most tempting line of each rule (the real-prefix one when there is one).
       const chosen = misses[0]
