@@ -19,7 +19,7 @@ import type { DpkgDependencyProblemsEvent, DpkgPreDependencyEvent, DpkgProgressE
 import { createDispatch } from '../grammar/rules.ts'
 import type { Emit, Grammar } from '../grammar/types.ts'
 import { CONSUMED, IGNORED, UNRECOGNIZED, type Verdict } from '../grammar/verdict.ts'
-import { problemEvent, TAKEN, TAKEN_LAST, type DpkgSink, type OpenBlock } from './block.ts'
+import { isBlank, problemEvent, TAKEN, TAKEN_LAST, type DpkgSink, type OpenBlock } from './block.ts'
 import { baseName, decodeDebPath } from './deb-filename.ts'
 import { openDependencyProblemsBlock } from './dependency-problems.ts'
 import { openErrorBlock } from './error-block.ts'
@@ -128,6 +128,8 @@ export function createDpkgGrammar(emit: Emit): Grammar {
     },
 
     recognise(text: string, ctx: LineContext): Verdict {
+      // Extra blank lines between a dependency block and its error keep the block's detail.
+      if (isBlank(text)) return UNRECOGNIZED
       const before = preceding
       preceding = undefined
       const hit = DISPATCH.match(text)

@@ -154,6 +154,19 @@ describe('dpkg.dependency-problems (FORMATS.md §5.5)', () => {
     expect(problems[0]).toMatchObject({ cause: 'not-installed' })
   })
 
+  test('an extra blank line before the error keeps the detail (a dpkg --configure -a paste seen in the wild)', () => {
+    const { problems } = runDpkg([
+      'dpkg: dependency problems prevent configuration of idle:',
+      ' idle depends on idle-python3.6; however:',
+      '  Package idle-python3.6 is not installed.',
+      '',
+      '',
+      'dpkg: error processing package idle (--configure):',
+      ' dependency problems - leaving unconfigured',
+    ])
+    expect(problems[0]).toMatchObject({ package: 'idle', cause: 'not-installed' })
+  })
+
   test('a line that is not a relation ends the block', () => {
     const { dpkg, verdicts } = runDpkg(['dpkg: dependency problems prevent configuration of a:', ' something else entirely'])
     expect(dpkg[0]).toMatchObject({ relations: [] })
