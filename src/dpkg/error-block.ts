@@ -109,6 +109,7 @@ export function openErrorBlock(hit: ErrorHeaderHit, ctx: LineContext, rule: stri
   }
 }
 
+/** The `dpkg.error` event of a closed block, fields in their documented order. */
 function buildEvent(
   hit: ErrorHeaderHit,
   ctx: LineContext,
@@ -169,6 +170,7 @@ function headline(hit: ErrorHeaderHit, reasons: readonly string[]): string {
   return `error processing ${hit.subject} ${hit.target} (--${hit.action}): ${reasons.join(' ')}`
 }
 
+/** The problem an error proves (none for a full disk already reported in this dpkg run). */
 function problemFor(event: DpkgErrorEvent, hit: ErrorHeaderHit, c: ErrorClassification, deps: ErrorBlockDeps): ProblemFields | undefined {
   const kind = problemKindOf(c.cause)
   const pkg = event.package
