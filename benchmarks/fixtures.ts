@@ -89,7 +89,8 @@ function list(root: string, folder: string): string[] {
   const dir = join(root, 'fixtures', folder)
   if (!existsSync(dir)) return []
   return readdirSync(dir)
-    .filter((name) => name.endsWith('.log'))
+    // Real captures only: hand-made fixtures (test cases written by hand) are not what CI logs look like.
+    .filter((name) => name.endsWith('.log') && !name.startsWith('handmade'))
     .sort()
     .map((name) => `${folder}/${name}`)
 }

@@ -13,8 +13,8 @@
  */
 
 import { execFileSync, spawn } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { cpus, tmpdir, totalmem } from 'node:os'
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ChildReport } from './child.ts'
@@ -211,6 +211,32 @@ async function bundleRules(outDir: string): Promise<string[]> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The package under test
+
+/**
+ * Copy the built package (package.json + dist/) to benchmarks/out/node_modules/aptlog and make
+ * benchmarks/out its own package scope, so `import('aptlog')` in the readers resolves through the
+ * exports map to this copy rather than to the live dist/: every reader of the run measures the same
+ * build, even if dist/ is rebuilt (or cleaned) while the suite runs.
+ */
+async function snapshotPackage(): Promise<string> {
+  const target = join(HERE, 'node_modules', 'aptlog')
+  for (let attempt = 0; ; attempt++) {
+    rmSync(target, { recursive: true, force: true })
+    mkdirSync(target, { recursive: true })
+    try {
+      cpSync(join(ROOT, 'package.json'), join(target, 'package.json'))
+      cpSync(join(ROOT, 'dist'), join(target, 'dist'), { recursive: true })
+      if (existsSync(join(target, 'dist', 'index.js')) && existsSync(join(target, 'dist', 'node.js'))) break
+    } catch {
+      // dist/ changed under the copy: try again
+    }
+    if (attempt >= 20) throw new Error('aptlog benchmarks: no complete dist/ to measure; run `npm run build` first')
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  writeFileSync(join(HERE, 'package.json'), `${JSON.stringify({ private: true, type: 'module', description: 'benchmark build output (generated)' }, null, 2)}\n`)
+  return target
+}
 
 interface SizeResult {
   readonly size: number
@@ -239,6 +265,7 @@ function machine(): Record<string, unknown> {
     cores: cpu.length,
     memoryGiB: Math.round(totalmem() / (1 << 30)),
     aptlog: pkg.version,
+    loadAverageAtStart: loadavg().map((n) => Number(n.toFixed(2))),
     commit: dirty ? `${commit} + uncommitted changes in src/` : commit,
   }
 }
@@ -259,9 +286,12 @@ const READERS: readonly (readonly [string, string])[] = [
 async function main(): Promise<void> {
   const started = performance.now()
   const o = parseArgs(process.argv.slice(2))
+  const snapshot = await snapshotPackage()
   const info = machine()
   console.log(`aptlog benchmarks — ${new Date().toISOString()}`)
   console.log(`node ${String(info['node'])}, ${String(info['cpu'])} × ${String(info['cores'])}, ${String(info['memoryGiB'])} GiB; aptlog ${String(info['aptlog'])} (${String(info['commit'])}); seed ${o.seed}${o.quick ? '; --quick' : ''}`)
+  console.log(`load average ${(info['loadAverageAtStart'] as number[]).join(' ')} (other work on the machine skews every number; the JSON keeps it)`)
+  console.log(`package under test: a copy of dist/ as built now, in ${snapshot}`)
   console.log(`generated logs in ${o.out} (kept and reused; never committed)\n`)
 
   const pool = loadFixtures(ROOT)
@@ -469,6 +499,7 @@ async function main(): Promise<void> {
 
   for (const n of notes.filter((n) => !n.startsWith('rules:'))) console.log(`\nnote: ${n}`)
   const seconds = (performance.now() - started) / 1000
+  info['loadAverageAtEnd'] = loadavg().map((n) => Number(n.toFixed(2)))
   const resultsDir = join(HERE, 'results')
   mkdirSync(resultsDir, { recursive: true })
   const stamp = new Date().toISOString().replace(/[:.]/g, '-')
@@ -488,7 +519,7 @@ async function main(): Promise<void> {
   const path = join(resultsDir, `bench-${stamp}.json`)
   writeFileSync(path, `${JSON.stringify(json, null, 2)}\n`)
   writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`)
-  console.log(`\n${seconds.toFixed(1)} s in all; results: ${path}`)
+  console.log(`\n${seconds.toFixed(1)} s in all; load average at the end ${(info['loadAverageAtEnd'] as number[]).join(' ')}; results: ${path}`)
 }
 
 /** A progress line on a terminal (stderr), nothing in a CI log. */
