@@ -11,7 +11,7 @@
  * @module
  */
 
-import { createStreamContext } from '../context/stream-context.ts'
+import { createStreamContext, type StreamContext } from '../context/stream-context.ts'
 import type { DockerBuilder } from '../events/docker.ts'
 import { baseFields } from '../events/base.ts'
 import { createDispatch } from '../grammar/rules.ts'
@@ -58,9 +58,12 @@ function opensBuildkitBuild(text: string, insideLegacyStep: boolean): boolean {
   return !name.internal || text.startsWith('[internal] ') || text.startsWith('[auth] ')
 }
 
-/** Create the router for one parse. */
-export function createLineRouter(emit: Emit): LineRouter {
-  const session: DockerSession = { emit, outside: createStreamContext(emit) }
+/**
+ * Create the router for one parse. `newContext` makes the stream context of each step and of the
+ * lines outside any step (tests pass one that records what each context receives).
+ */
+export function createLineRouter(emit: Emit, newContext: () => StreamContext = () => createStreamContext(emit)): LineRouter {
+  const session: DockerSession = { emit, outside: newContext(), newContext }
   const counter = createBuildCounter()
   const dispatch = createDispatch(DOCKER_LINE_RULES)
   let active: Active | undefined

@@ -43,6 +43,8 @@ export interface DockerSession {
   readonly emit: Emit
   /** The stream context of lines outside any step (before, between and after builds). */
   readonly outside: StreamContext
+  /** A new stream context for one step. */
+  newContext(): StreamContext
 }
 
 /** The line context of a line at `at`, in step `step` (or outside any step). */

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { createStreamContext, type StreamContext } from '../context/stream-context.ts'
+import type { StreamContext } from '../context/stream-context.ts'
 import type { DockerBuilder, DockerStepInfoEvent, DockerStepStatus } from '../events/docker.ts'
 import { baseFields } from '../events/base.ts'
 import { CONSUMED, type Verdict } from '../grammar/verdict.ts'
@@ -47,7 +47,7 @@ export interface StepStartFields {
 
 /** A step without a start event: output of a vertex whose header the log does not hold (it began before the excerpt). */
 export function adoptStep(ref: StepRef, name: string, session: DockerSession, at: LineAt): Step {
-  return { id: ref.id, stage: ref.stage, name, context: createStreamContext(session.emit), outputLines: 0, lastAt: at, cached: false }
+  return { id: ref.id, stage: ref.stage, name, context: session.newContext(), outputLines: 0, lastAt: at, cached: false }
 }
 
 /** Start a step: emit `docker.step.start` and give it a stream context. */
