@@ -111,8 +111,11 @@ const PREFIXES: readonly { readonly word: string; readonly result: AcquireResult
   { word: 'Err', result: 'err' },
 ]
 
+// Real descriptions are a few hundred characters; a longer line is not an acquire line.
+const MAX_ACQUIRE_LINE = 4096
+
 function matchAcquire(text: string, word: string, result: AcquireResult): AcquireLine | undefined {
-  if (!text.startsWith(word)) return undefined
+  if (!text.startsWith(word) || text.length > MAX_ACQUIRE_LINE) return undefined
   let i = word.length
   let id: number | null = null
   if (text.charCodeAt(i) === 0x3a /* : */) {

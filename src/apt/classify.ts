@@ -27,11 +27,14 @@ export function fetchCause(error: string): string | undefined {
   if (error.includes('File has unexpected size') || error.includes('Size mismatch')) return 'size-mismatch'
   if (error.includes('Temporary failure resolving') || error.includes('Could not resolve') || error.includes('Something wicked happened resolving')) return 'dns'
   if (error.includes('timed out')) return 'timeout'
+  // Not in the brief's list of causes: a TLS failure (a proxy's own certificate, a missing CA) is common in CI.
+  if (/certificate verification failed|could not handshake/i.test(error)) return 'tls'
   if (
     error.includes('Connection refused') ||
     error.includes('Could not connect to') ||
     error.includes('Unable to connect to') ||
     error.includes('Cannot initiate the connection') ||
+    error.includes('Connection failed') ||
     error.includes('No route to host') ||
     error.includes('Network is unreachable')
   ) {
@@ -104,7 +107,8 @@ function isSignatureProblem(line: string): boolean {
     line.includes('An error occurred during the signature verification') ||
     line.includes('No good signature from required signer') ||
     (line.startsWith("The repository '") && (line.endsWith("' is not signed.") || line.endsWith("' is no longer signed."))) ||
-    line.includes('provides only weak security information')
+    line.includes('provides only weak security information') ||
+    line.startsWith('There is no public key available for the following key IDs')
   )
 }
 

@@ -94,6 +94,16 @@ interface NoteBlock {
 
 type Block = ErrBlock | MessageBlock | ListBlock | UnmetBlock | NoteBlock
 
+const KEY_ID = /^[0-9A-F]{8,40}$/
+
+/**
+ * apt ≤ 1.2 printed a message's newlines unindented (FORMATS.md §4.1); the one multi-line warning
+ * common in old CI logs is `W: There is no public key available for the following key IDs:` + a key id line.
+ */
+function legacyKeyIdLine(b: MessageBlock, text: string): string | undefined {
+  return b.message.text.startsWith('There is no public key available for the following key IDs') && KEY_ID.test(text) ? text : undefined
+}
+
 /** Note kinds that belong to a dependency failure (they do not end it). */
 const FAILURE_NOTES: ReadonlySet<AptNoteKind> = new Set<AptNoteKind>(['impossible-situation', 'fix-broken-hint'])
 
@@ -490,7 +500,7 @@ export function createAptGrammar(emit: Emit): Grammar {
         break
       }
       case 'message': {
-        const more = messageContinuationRule.match(text)
+        const more = messageContinuationRule.match(text) ?? legacyKeyIdLine(b, text)
         if (more !== undefined) {
           if (b.lines.length < MAX_MESSAGE_LINES) b.lines.push(more)
           b.endLine = ctx.line

@@ -25,6 +25,7 @@ export const alreadyNewestRule: Rule<NoteLine> = {
   id: 'apt.note.already-newest',
   first: 'abcdefghijklmnopqrstuvwxyz0123456789',
   match(text: string): NoteLine | undefined {
+    if (!text.endsWith(').') && !text.endsWith(' version.')) return undefined
     const m = ALREADY_NEWEST.exec(text)
     return m === null ? undefined : note('already-newest', text, { package: m[1], version: m[2] })
   },
@@ -37,6 +38,7 @@ export const manuallyInstalledRule: Rule<NoteLine> = {
   id: 'apt.note.set-manually-installed',
   first: 'abcdefghijklmnopqrstuvwxyz0123456789',
   match(text: string): NoteLine | undefined {
+    if (!text.endsWith(' set to manually installed.')) return undefined
     const m = MANUAL.exec(text)
     return m === null ? undefined : note('set-manually-installed', text, { package: m[1] })
   },

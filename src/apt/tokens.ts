@@ -75,13 +75,16 @@ export function listTokens(text: string): ListToken[] | undefined {
   return out
 }
 
+/** apt wraps lists at the screen width; a pasted line far longer than that is not a list line. */
+const MAX_PASTED_LIST_LINE = 16_384
+
 /**
  * True when every token of an unindented line could belong to a pasted package list: package names
  * (with a purge `*`), `|` of an alternative, elisions, parenthesised notes. Used only right after a
  * list header, for logs whose CI system ate the indentation (`fixtures/seed/incident-runner-excerpt.log`).
  */
 export function isListLikeLine(text: string): boolean {
-  if (text.length === 0 || text.endsWith(':')) return false
+  if (text.length === 0 || text.length > MAX_PASTED_LIST_LINE || text.endsWith(':')) return false
   const tokens = listTokens(text)
   if (tokens === undefined || tokens.length === 0) return false
   let names = 0

@@ -1,0 +1,32 @@
+import { describe, expect, test } from 'vitest'
+import { looksLikeApt } from '../../src/apt/familiar.ts'
+import { runApt } from './support.ts'
+
+describe('looksFamiliar: apt output in an unsupported locale or version (FORMATS.md §1.4)', () => {
+  test.each([
+    ['Holen:1 http://127.0.0.1:18777 lab InRelease [1059 B]', 'German Get (§1.4)'],
+    ['Paketlisten werden gelesen…', 'German phase, Unicode ellipsis (§1.4)'],
+    ['Paketlisten werden gelesen...', 'German phase, three dots'],
+    ['Paketlisten werden gelesen… Fertig', 'with a translated Done'],
+    ['Es wurden 301 kB in 0 s geholt (0 B/s).', 'German Fetched (§1.4)'],
+    ['Fetched 8,997 kB in 3s (2,8 kB/s)', 'a rate with a decimal comma'],
+    ['Fehler: Paket nonexistent-pkg-xyz kann nicht gefunden werden.', 'apt 3 German error prefix'],
+    ['0 aktualisiert, 11 neu installiert, 0 zu entfernen und 0 nicht aktualisiert.', 'German counts'],
+    ['Treffer:1 http://deb.debian.org/debian bookworm InRelease', 'German Hit'],
+  ])('%s (%s)', (line) => {
+    expect(looksLikeApt(line)).toBe(true)
+    expect(runApt([line])).toEqual({ events: [], verdicts: [3] })
+  })
+
+  test.each([
+    ['...', "an author's elision"],
+    ['Updating certificates in /etc/ssl/certs...', 'a maintainer script with a path'],
+    ['debconf: delaying package configuration, since apt-utils is not installed', 'debconf'],
+    ['Current default time zone: \'Etc/UTC\'', 'tzdata'],
+    ['Step 5/12 : RUN apt-get update', 'docker'],
+    ['', 'blank'],
+    ['See https://example.com/docs for details', 'prose with a URL'],
+  ])('%j does not look like apt (%s)', (line) => {
+    expect(looksLikeApt(line)).toBe(false)
+  })
+})
