@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest'
 import { parse, type AptLogEvent } from '../../src/index.ts'
 import { allCaptures, fixtureBytes, fixtureText } from '../support/fixtures.ts'
-import { buildRows, ofType, problemKinds, stepTable, type StepRow } from './support.ts'
+import { buildRows, ofType, problemKinds, stepTable, type BuildRow, type StepRow } from './support.ts'
 
 const SEED_RUN = 'RUN apt-get update && apt-get install -y --no-install-recommends openssh-client && apt-get clean && rm -rf /var/lib/apt/lists/*'
 const FAILING_RUN = 'RUN apt-get update && apt-get install -y --no-install-recommends nonexistent-pkg-xyz && apt-get clean && rm -rf /var/lib/apt/lists/*'
@@ -31,7 +31,7 @@ function vertex(id: string, name: string, status: string, durationMs?: number, o
 
 interface Expectation {
   readonly steps: readonly StepRow[]
-  readonly builds: readonly Record<string, unknown>[]
+  readonly builds: readonly BuildRow[]
   readonly dockerProblems: readonly string[]
   readonly notices?: readonly string[]
 }

@@ -49,15 +49,26 @@ export function problemKinds(events: readonly AptLogEvent[], prefix = ''): strin
     .filter((k) => k.startsWith(prefix))
 }
 
-/** Builds as `{ build, builder, outcome, imageId?, tags? }`. */
-export function buildRows(events: readonly AptLogEvent[]): Record<string, unknown>[] {
-  return ofType(events, 'docker.build.end').map((e) => {
-    const row: Record<string, unknown> = { build: e.build, builder: e.builder, outcome: e.outcome }
-    if (e.imageId !== undefined) row['imageId'] = e.imageId
-    if (e.tags !== undefined) row['tags'] = e.tags
-    if (e.exitCode !== undefined) row['exitCode'] = e.exitCode
-    return row
-  })
+/** One build as a row: what its end event says. */
+export interface BuildRow {
+  readonly build: number
+  readonly builder: string
+  readonly outcome: string
+  readonly imageId?: string
+  readonly tags?: readonly string[]
+  readonly exitCode?: number
+}
+
+/** The builds of a parse, from their end events. */
+export function buildRows(events: readonly AptLogEvent[]): BuildRow[] {
+  return ofType(events, 'docker.build.end').map((e) => ({
+    build: e.build,
+    builder: e.builder,
+    outcome: e.outcome,
+    ...(e.imageId === undefined ? {} : { imageId: e.imageId }),
+    ...(e.tags === undefined ? {} : { tags: e.tags }),
+    ...(e.exitCode === undefined ? {} : { exitCode: e.exitCode }),
+  }))
 }
 
 /** An event without its position fields (line numbers, timestamp, step, stage), for comparing two parses of the same output. */
