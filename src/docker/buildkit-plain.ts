@@ -47,6 +47,8 @@ export function createPlainBuild(record: BuildRecord, session: DockerSession): P
   const running = new Map<number, Step>()
   /** Numbers of completed vertices (a header for one of them belongs to a new build). */
   const completed = new Set<number>()
+  /** Contexts for output printed after a vertex's completion line (a garbled log): no second start or end. */
+  const late = new Map<number, Step>()
   /** Failed vertices by name, for the echo block. */
   const failed = new Map<string, FailedVertex>()
   /** Vertex of the previous line, while its chunk lasts. */
@@ -58,21 +60,29 @@ export function createPlainBuild(record: BuildRecord, session: DockerSession): P
     return { id: `${record.prefix}#${n}`, stage }
   }
 
-  /** The running vertex n; one whose header the log does not hold is adopted without a start event. */
+  /**
+   * The step of vertex n for an output or information line: the running one; for a vertex whose
+   * header the log does not hold, one adopted without a start event; after its completion line, a
+   * late context that never starts or ends (each step id starts and ends once).
+   */
   function vertex(n: number, at: LineAt): Step {
-    let step = running.get(n)
-    if (step === undefined) {
-      completed.delete(n)
-      step = adoptStep(ref(n, undefined), '', session, at)
-      running.set(n, step)
+    const step = running.get(n)
+    if (step !== undefined) return step
+    if (completed.has(n)) {
+      const after = late.get(n) ?? adoptStep(ref(n, undefined), '', session, at)
+      late.set(n, after)
+      return after
     }
-    return step
+    const adopted = adoptStep(ref(n, undefined), '', session, at)
+    running.set(n, adopted)
+    return adopted
   }
 
   function header(n: number, name: string, at: LineAt, rule: string): Verdict {
     // A repeated header of a running vertex only resumes its chunk (no second start).
     if (running.has(n)) return CONSUMED
-    completed.delete(n)
+    // A header-like line of a completed vertex that does not open a new build: a late status line.
+    if (completed.has(n)) return IGNORED
     const parsed = parseVertexName(name)
     const step = startStep(
       ref(n, parsed.stage),
@@ -104,6 +114,8 @@ export function createPlainBuild(record: BuildRecord, session: DockerSession): P
   }
 
   function complete(n: number, at: LineAt, rule: string, end: Parameters<typeof endStep>[1]): Verdict {
+    // A second completion line of the same vertex repeats the first.
+    if (!running.has(n) && completed.has(n)) return IGNORED
     const step = vertex(n, at)
     running.delete(n)
     completed.add(n)
@@ -116,6 +128,8 @@ export function createPlainBuild(record: BuildRecord, session: DockerSession): P
   }
 
   function endOpen(rule: string, outcome: DockerBuildEndEvent['outcome']): void {
+    for (const step of late.values()) step.context.flush()
+    late.clear()
     for (const step of running.values()) {
       endStep(step, { status: outcome === 'success' ? 'done' : 'unknown', inferred: true }, session, step.lastAt, rule)
     }
