@@ -131,9 +131,14 @@ export function createAptGrammar(emit: Emit): Grammar {
     emit(event)
   }
 
-  function report(ctx: LineContext, rule: string, endLine: number, spec: ProblemSpec, severity: ProblemSeverity, message: string): void {
+  /**
+   * Emit a problem. A once-per-failure kind already reported in this failure is dropped, unless
+   * `always` (an unmet block: it proves the failure with the most detail, and its header line must
+   * be covered by an event).
+   */
+  function report(ctx: LineContext, rule: string, endLine: number, spec: ProblemSpec, severity: ProblemSeverity, message: string, always = false): void {
     if (ONCE_PER_FAILURE.has(spec.kind)) {
-      if (reported.has(spec.kind)) return
+      if (reported.has(spec.kind) && !always) return
       reported.add(spec.kind)
     }
     send({
@@ -215,7 +220,7 @@ export function createAptGrammar(emit: Emit): Grammar {
     const more = b.relations > 1 ? ` (and ${b.relations - 1} more unmet relations)` : ''
     const message = b.firstDescription === undefined ? 'unmet dependencies' : `${b.firstDescription}${more}`
     const spec: ProblemSpec = b.firstPackage === undefined ? { kind: 'apt.unmet-dependencies' } : { kind: 'apt.unmet-dependencies', package: b.firstPackage }
-    report(b.ctx, 'apt.unmet.header', b.endLine, spec, 'error', message)
+    report(b.ctx, 'apt.unmet.header', b.endLine, spec, 'error', message, true)
   }
 
   function closeNote(b: NoteBlock): void {

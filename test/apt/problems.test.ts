@@ -229,6 +229,15 @@ describe('one problem per failure', () => {
     expect(problems(lines).map((p) => [p.kind, p.package, p.line])).toEqual([['apt.unmet-dependencies', 'unmet-libc', 1]])
   })
 
+  test('stderr before stdout: the unmet block still gets its problem, so its header is covered by an event', () => {
+    // Found by fast-check: the error printed before the block (apt's stdout and stderr are not ordered, §1.1).
+    const { events } = runApt(['E: Unable to correct problems, you have held broken packages.', 'The following packages have unmet dependencies:', ' unmet-libc : Depends: libc6 (>= 99) but 2.36-9+deb12u14 is to be installed'])
+    expect(ofType(events, 'problem').map((p) => [p.line, p.package])).toEqual([
+      [1, undefined],
+      [2, 'unmet-libc'],
+    ])
+  })
+
   test('bookworm-j1: the lock message pair is one apt.lock-held', () => {
     const lines = ['E: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 32460 (dpkg)', 'E: Unable to acquire the dpkg frontend lock (/var/lib/dpkg/lock-frontend), is another process using it?']
     expect(problems(lines).map((p) => p.kind)).toEqual(['apt.lock-held'])
