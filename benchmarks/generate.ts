@@ -14,7 +14,7 @@
  * @module
  */
 
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Body, FixturePool, WholeBuild } from './fixtures.ts'
 import { createRandom, type Random } from './random.ts'
@@ -734,6 +734,9 @@ export function writeMixedLog(dir: string, pool: FixturePool, options: MixedLogO
     const expected = JSON.parse(readFileSync(meta, 'utf8')) as Expected
     if (statSync(path).size === expected.bytes) return { path, expected, reused: true, ms: 0 }
   }
+  // Older files for the same seed and size (another generator version or other fixtures) go.
+  const family = `aptlog-bench-mixed-s${options.seed}-${options.bytes}-`
+  for (const name of readdirSync(dir)) if (name.startsWith(family) && !name.startsWith(base)) rmSync(join(dir, name), { force: true })
   const started = performance.now()
   const tmp = `${path}.${process.pid}.tmp`
   const fd = openSync(tmp, 'w')

@@ -12,7 +12,7 @@
  * @module
  */
 
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, statSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { createRandom } from './random.ts'
 
@@ -88,6 +88,8 @@ const TEMPTING_RUNS = [' ', '1', '1.', ':', 'a:', '[', '(', '[1 ', 'x ', '#', '/
  */
 export function writeHostileCases(dir: string, seed: number, sample: string, scale: number): HostileCase[] {
   mkdirSync(dir, { recursive: true })
+  // Files of an older HOSTILE_VERSION go.
+  for (const name of readdirSync(dir)) if (name.startsWith('aptlog-bench-hostile-') && !name.endsWith(`-h${HOSTILE_VERSION}.log`)) rmSync(join(dir, name), { force: true })
   const key = (name: string): string => join(dir, `aptlog-bench-hostile-${name}-s${seed}-x${scale}-h${HOSTILE_VERSION}.log`)
   const cases: HostileCase[] = []
   const add = (name: string, what: string, pieces: () => Iterable<string | Uint8Array>): void => {
