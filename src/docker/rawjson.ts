@@ -29,9 +29,17 @@ import { parseVertexName } from './vertex-name.ts'
 export interface RawjsonBuild extends ActiveBuild {
   /** Discriminant. */
   readonly kind: 'rawjson'
+  /**
+   * True when the update belongs to a new build: rawjson has no build boundary, but every Dockerfile
+   * build starts with its `[internal] load build definition from …` vertex, so that vertex coming
+   * again after this build's own finished (same digest or not) starts the next build.
+   */
+  startsNewBuild(status: SolveStatus): boolean
   /** One SolveStatus line. */
   update(status: SolveStatus, at: LineAt): Verdict
 }
+
+const BUILD_DEFINITION = '[internal] load build definition from '
 
 /** Most run intervals kept per vertex (a vertex restarts a handful of times at most). */
 const MAX_INTERVALS = 64
@@ -83,6 +91,8 @@ export function createRawjsonBuild(record: BuildRecord, session: DockerSession):
   const vertices = new Map<string, VertexState>()
   const pending = new Set<VertexState>()
   let numbered = 0
+  /** This build's `load build definition` vertex has ended. */
+  let definitionLoaded = false
 
   function state(digest: string, at: LineAt): VertexState {
     let v = vertices.get(digest)
@@ -139,6 +149,7 @@ export function createRawjsonBuild(record: BuildRecord, session: DockerSession):
       endStep(step, { status, durationMs, exitCode, error, inferred }, session, at, RULE)
     }
     v.ended = true
+    if (v.name.startsWith(BUILD_DEFINITION)) definitionLoaded = true
     v.step = undefined
     v.intervals = undefined
     v.decoder = undefined
@@ -204,6 +215,9 @@ export function createRawjsonBuild(record: BuildRecord, session: DockerSession):
     kind: 'rawjson',
     record,
     idle: () => !running(),
+    startsNewBuild(status) {
+      return definitionLoaded && status.vertexes.some((v) => v.name?.startsWith(BUILD_DEFINITION) === true)
+    },
     update(status, at) {
       record.lastAt = at
       const mentioned = new Set<string>()

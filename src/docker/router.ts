@@ -300,7 +300,7 @@ export function createLineRouter(emit: Emit, newContext: () => StreamContext = (
       if (text.charCodeAt(0) === 0x7b && !insideLegacyStep) {
         const status = RAWJSON_OBJECT.match(text)
         if (status !== undefined) {
-          let build = active?.kind === 'rawjson' ? active : undefined
+          let build = active?.kind === 'rawjson' && !active.startsNewBuild(status) ? active : undefined
           if (build === undefined) {
             build = createRawjsonBuild(begin('rawjson', at, RAWJSON_OBJECT.id), session)
             active = build

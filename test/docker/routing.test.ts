@@ -98,6 +98,19 @@ describe('several builds in one log', () => {
     expect(stepTable(events).map((r) => r.id)).toEqual(['1', '2', '3', '4', '5', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `b2.#${n}`), ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `b3.#${n}`)])
   })
 
+  test('two rawjson streams of the same Dockerfile: the second starts at its `load build definition` vertex', () => {
+    const d23 = fixtureText('docker/D23-cli28-buildx029-rawjson-seed-bookworm-no-cache.log')
+    const events = parse(d23 + d23)
+    expect(buildRows(events).map((b) => [b.build, b.builder, b.outcome])).toEqual([
+      [1, 'rawjson', 'success'],
+      [2, 'rawjson', 'success'],
+    ])
+    const ids = stepTable(events).map((r) => r.id)
+    expect(ids.length).toBe(18)
+    expect(ids.filter((id) => id.startsWith('b2.#')).length).toBe(9)
+    expect(stepTable(events).filter((r) => r.id === 'b2.#6').map((r) => r.outputLines)).toEqual([79])
+  })
+
   test('a legacy `Step 1/N` after a build that never said how it ended starts a new build', () => {
     const text = ['Step 1/2 : FROM debian', ' ---> c7321c6412da', 'Step 2/2 : RUN false', ' ---> Running in 8ad72937455d', 'Step 1/2 : FROM debian', ' ---> c7321c6412da'].join('\n')
     const events = parse(text)
