@@ -6,109 +6,44 @@
  * @module
  */
 
-import type { AptLogEvent, AptNoteKind, AptPlanListKind, AptUnmetTarget, LineContext } from '../events/index.ts'
+import type { AptLogEvent, AptNoteKind, AptPlanListKind, LineContext } from '../events/index.ts'
 import { baseFields } from '../events/index.ts'
 import type { ProblemKind, ProblemSeverity } from '../events/problem.ts'
-import type { Emit, Grammar } from '../grammar/types.ts'
 import { createDispatch } from '../grammar/rules.ts'
+import type { Emit, Grammar } from '../grammar/types.ts'
 import { CONSUMED, IGNORED, UNRECOGNIZED, type Verdict } from '../grammar/verdict.ts'
-import { acquireErrorTextRule } from './acquire.ts'
+import {
+  continueErr,
+  continueList,
+  continueMessage,
+  continueNote,
+  continueUnmet,
+  type Block,
+  type ErrBlock,
+  type ListBlock,
+  type MessageBlock,
+  type NoteBlock,
+  type PendingRelation,
+  type UnmetBlock,
+} from './blocks.ts'
 import { classifyMessage, ONCE_PER_FAILURE, type ProblemSpec } from './classify.ts'
 import { looksLikeApt } from './familiar.ts'
-import type { AcquireLine, AptLine, ListHeaderLine, MessageLine, NoteLine } from './line-kinds.ts'
-import { MAX_MESSAGE_LINES, messageContinuationRule } from './messages.ts'
-import { IMPOSSIBLE_SITUATION_REST } from './notes.ts'
-import { MAX_LIST_ENTRIES, parseListBody } from './plan-list.ts'
+import type { AptLine } from './line-kinds.ts'
+import { parseListBody } from './plan-list.ts'
 import { TOP_LEVEL_RULES } from './rules.ts'
 import { solverRule } from './solver.ts'
-import { indentOf, isListLikeLine, trimEnd } from './tokens.ts'
-import { describeTarget, parseUnmetTarget, unmetLineRule } from './unmet.ts'
-
-const MAX_ERROR_LINES = 100
-const MAX_LIST_LINES = 20_000
-const MAX_LIST_CHARS = 4_000_000
-const MAX_NOTE_LINES = 1_000
-
-interface ErrBlock {
-  readonly type: 'err'
-  readonly ctx: LineContext
-  readonly rule: string
-  readonly line: AcquireLine
-  readonly errors: string[]
-  endLine: number
-}
-
-interface MessageBlock {
-  readonly type: 'message'
-  readonly ctx: LineContext
-  readonly message: MessageLine
-  readonly lines: string[]
-  endLine: number
-}
-
-interface ListBlock {
-  readonly type: 'list'
-  readonly ctx: LineContext
-  readonly rule: string
-  readonly header: ListHeaderLine
-  headerText: string
-  readonly lines: string[]
-  chars: number
-  truncated: boolean
-  mode: 'indented' | 'unindented' | undefined
-  expectSecondLine: boolean
-  endLine: number
-}
-
-interface PendingRelation {
-  readonly ctx: LineContext
-  readonly package: string
-  readonly relation: string
-  readonly targets: AptUnmetTarget[]
-  endLine: number
-}
-
-interface UnmetBlock {
-  readonly type: 'unmet'
-  readonly ctx: LineContext
-  currentPackage: string | undefined
-  pending: PendingRelation | undefined
-  relations: number
-  firstPackage: string | undefined
-  firstDescription: string | undefined
-  endLine: number
-}
-
-interface NoteBlock {
-  readonly type: 'note'
-  readonly ctx: LineContext
-  readonly rule: string
-  readonly note: NoteLine
-  readonly lines: string[]
-  readonly packages: string[]
-  /** `not-available`: replacement list lines after `However the following packages replace it:`. */
-  readonly replacements: string[]
-  inReplacements: boolean
-  endLine: number
-}
-
-type Block = ErrBlock | MessageBlock | ListBlock | UnmetBlock | NoteBlock
-
-const KEY_ID = /^[0-9A-F]{8,40}$/
-
-/**
- * apt ≤ 1.2 printed a message's newlines unindented (FORMATS.md §4.1); the one multi-line warning
- * common in old CI logs is `W: There is no public key available for the following key IDs:` + a key id line.
- */
-function legacyKeyIdLine(b: MessageBlock, text: string): string | undefined {
-  return b.message.text.startsWith('There is no public key available for the following key IDs') && KEY_ID.test(text) ? text : undefined
-}
+import { trimEnd } from './tokens.ts'
+import { describeTarget, unmetLineRule } from './unmet.ts'
 
 /** Note kinds that belong to a dependency failure (they do not end it). */
 const FAILURE_NOTES: ReadonlySet<AptNoteKind> = new Set<AptNoteKind>(['impossible-situation', 'fix-broken-hint'])
 
 // Rules hold no state: one compiled table serves every stream context.
 const dispatch = createDispatch<AptLine>(TOP_LEVEL_RULES)
+
+function claimedByARule(text: string): boolean {
+  return dispatch.match(text) !== undefined
+}
 
 /** Create the apt grammar for one stream context. */
 export function createAptGrammar(emit: Emit): Grammar {
@@ -247,111 +182,6 @@ export function createAptGrammar(emit: Emit): Grammar {
     else if (b.type === 'list') closeList(b)
     else if (b.type === 'unmet') closeUnmet(b)
     else closeNote(b)
-  }
-
-  // ---- continuing blocks ----------------------------------------------------------------------
-
-  function continueList(b: ListBlock, text: string, ctx: LineContext): Verdict {
-    if (text.length === 0) return UNRECOGNIZED
-    if (b.expectSecondLine) {
-      b.expectSecondLine = false
-      if (text === b.header.secondLine) {
-        b.headerText = `${b.headerText}\n${text}`
-        b.endLine = ctx.line
-        return CONSUMED
-      }
-    }
-    if (indentOf(text) > 0) {
-      if (b.mode === 'unindented') return UNRECOGNIZED
-      b.mode = 'indented'
-    } else {
-      // A CI system that ate the indentation (seed runner excerpt): take an unindented line only
-      // when it reads as a package list and no apt rule claims it (FORMATS.md §3.2).
-      if (b.mode === 'indented' || !isListLikeLine(text) || dispatch.match(text) !== undefined) return UNRECOGNIZED
-      b.mode = 'unindented'
-    }
-    b.endLine = ctx.line
-    if (b.lines.length >= MAX_LIST_LINES || b.chars + text.length > MAX_LIST_CHARS) {
-      b.truncated = true
-      return CONSUMED
-    }
-    b.lines.push(text)
-    b.chars += text.length
-    return CONSUMED
-  }
-
-  function continueUnmet(b: UnmetBlock, text: string, ctx: LineContext): Verdict {
-    const line = unmetLineRule.match(text)
-    if (line === undefined) return UNRECOGNIZED
-    if (line.kind === 'alternative') {
-      const p = b.pending
-      if (p === undefined) return UNRECOGNIZED
-      const { target, or } = parseUnmetTarget(line.target)
-      p.targets.push(target)
-      p.endLine = ctx.line
-      b.endLine = ctx.line
-      if (!or) {
-        b.pending = undefined
-        sendRelation(b, p)
-      }
-      return CONSUMED
-    }
-    if (b.pending !== undefined) {
-      sendRelation(b, b.pending)
-      b.pending = undefined
-    }
-    const pkg = line.kind === 'package' ? line.package : b.currentPackage
-    if (pkg === undefined) return UNRECOGNIZED
-    b.currentPackage = pkg
-    const { target, or } = parseUnmetTarget(line.target)
-    const relation: PendingRelation = { ctx, package: pkg, relation: line.relation, targets: [target], endLine: ctx.line }
-    b.endLine = ctx.line
-    if (or) b.pending = relation
-    else sendRelation(b, relation)
-    return CONSUMED
-  }
-
-  function continueNote(b: NoteBlock, text: string, ctx: LineContext): Verdict {
-    if (text.length === 0 || b.lines.length >= MAX_NOTE_LINES) return UNRECOGNIZED
-    const kind = b.note.block
-    let take = false
-    if (kind === 'impossible-situation') {
-      take = IMPOSSIBLE_SITUATION_REST.has(text)
-      if (take) b.lines.push(text)
-    } else if (kind === 'virtual-package') {
-      if (indentOf(text) >= 2) {
-        // `  ssmtp 2.64-12` (+ ` [Installed]`): the provider is the first word.
-        const provider = text.trim().split(' ', 1)[0] as string
-        if (b.packages.length < MAX_LIST_ENTRIES) b.packages.push(provider)
-        b.lines.push(text.trim())
-        take = true
-      } else if (text === 'You should explicitly select one to install.') {
-        b.lines.push(text)
-        take = true
-      }
-    } else if (kind === 'not-available') {
-      if (text === 'This may mean that the package is missing, has been obsoleted, or' || text === 'is only available from another source') {
-        take = !b.inReplacements
-        if (take) b.lines.push(text)
-      } else if (text === 'However the following packages replace it:') {
-        b.inReplacements = true
-        b.lines.push(text)
-        take = true
-      } else if (b.inReplacements && indentOf(text) >= 2) {
-        b.replacements.push(text)
-        b.lines.push(text.trim())
-        take = true
-      }
-    } else if (kind === 'lock-waiting') {
-      // Repeated about once a second while apt waits; one note for the whole wait.
-      take = text.startsWith('Waiting for cache lock: ')
-    } else if (kind === 'simulation') {
-      take = indentOf(text) >= 2
-      if (take) b.lines.push(text.trim())
-    }
-    if (!take) return UNRECOGNIZED
-    b.endLine = ctx.line
-    return CONSUMED
   }
 
   // ---- recognising lines ----------------------------------------------------------------------
@@ -495,29 +325,17 @@ export function createAptGrammar(emit: Emit): Grammar {
     const text = trimEnd(raw)
     let verdict: Verdict = UNRECOGNIZED
     switch (b.type) {
-      case 'err': {
-        const error = acquireErrorTextRule.match(text)
-        if (error !== undefined) {
-          if (b.errors.length < MAX_ERROR_LINES) b.errors.push(error)
-          b.endLine = ctx.line
-          verdict = CONSUMED
-        }
+      case 'err':
+        verdict = continueErr(b, text, ctx)
         break
-      }
-      case 'message': {
-        const more = messageContinuationRule.match(text) ?? legacyKeyIdLine(b, text)
-        if (more !== undefined) {
-          if (b.lines.length < MAX_MESSAGE_LINES) b.lines.push(more)
-          b.endLine = ctx.line
-          verdict = CONSUMED
-        }
+      case 'message':
+        verdict = continueMessage(b, text, ctx)
         break
-      }
       case 'list':
-        verdict = continueList(b, text, ctx)
+        verdict = continueList(b, text, ctx, claimedByARule)
         break
       case 'unmet':
-        verdict = continueUnmet(b, text, ctx)
+        verdict = continueUnmet(b, text, ctx, sendRelation)
         break
       case 'note':
         verdict = continueNote(b, text, ctx)
