@@ -46,6 +46,11 @@ export function createBuildCounter(): BuildCounter {
   }
 }
 
+/** Record a tag once (`naming to …` can be printed again when the printer comes back to a vertex). */
+export function addTag(record: BuildRecord, tag: string): void {
+  if (!record.tags.includes(tag)) record.tags.push(tag)
+}
+
 /** How a build ends. */
 export interface BuildEnd {
   /** Outcome. */

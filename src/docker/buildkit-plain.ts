@@ -9,7 +9,7 @@
 import type { DockerBuildEndEvent } from '../events/docker.ts'
 import { CONSUMED, IGNORED, type Verdict } from '../grammar/verdict.ts'
 import type { ActiveBuild } from './active-build.ts'
-import { emitBuildEnd, type BuildRecord } from './build.ts'
+import { addTag, emitBuildEnd, type BuildRecord } from './build.ts'
 import { finishedStatus } from './buildkit-plain-rules.ts'
 import type { BuildkitDoneLine, BuildkitLogLine, BuildkitMarkerLine, BuildkitTextLine } from './line-kinds.ts'
 import type { DockerSession, LineAt, StepRef } from './session.ts'
@@ -108,7 +108,7 @@ export function createPlainBuild(record: BuildRecord, session: DockerSession): P
     // In-progress updates (`#5 sha256:… 12.58MB / 48.48MB 0.4s`) are progress noise.
     if (done === undefined) return IGNORED
     if (done.startsWith('writing image ')) record.imageId = done.slice(14)
-    else if (done.startsWith('naming to ')) record.tags.push(done.slice(10))
+    else if (done.startsWith('naming to ')) addTag(record, done.slice(10))
     stepInfo(step, 'status', done, session, at, rule)
     return CONSUMED
   }

@@ -9,7 +9,7 @@
 import type { DockerBuildEndEvent, DockerStepInfoEvent } from '../events/docker.ts'
 import { CONSUMED, type Verdict } from '../grammar/verdict.ts'
 import type { ActiveBuild } from './active-build.ts'
-import { emitBuildEnd, type BuildRecord } from './build.ts'
+import { addTag, emitBuildEnd, type BuildRecord } from './build.ts'
 import type { LegacyStepLine, PodmanStepLine, StepFailureLine } from './line-kinds.ts'
 import { lineContext, type DockerSession, type LineAt, type OpenBlock, type StepRef } from './session.ts'
 import { endStep, startStep, stepInfo, stepOutput, type Step } from './steps.ts'
@@ -163,7 +163,7 @@ export function createSequentialBuild(record: BuildRecord, session: DockerSessio
     },
     tagged(tag, at) {
       record.lastAt = at
-      record.tags.push(tag)
+      addTag(record, tag)
     },
     finish(rule, at, outcome, exitCode) {
       const end = outcome ?? (record.failed ? 'failure' : 'unknown')

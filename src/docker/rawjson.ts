@@ -18,7 +18,7 @@ import { CONSUMED, IGNORED, type Verdict } from '../grammar/verdict.ts'
 import { createLineSplitter, DEFAULT_MAX_LINE_LENGTH, type LineSplitter } from '../lines/splitter.ts'
 import type { ActiveBuild } from './active-build.ts'
 import { decodeBase64, decodeBase64Text } from './base64.ts'
-import { emitBuildEnd, type BuildRecord } from './build.ts'
+import { addTag, emitBuildEnd, type BuildRecord } from './build.ts'
 import { RAWJSON_OBJECT, type SolveStatus } from './rawjson-rules.ts'
 import type { DockerSession, LineAt, StepRef } from './session.ts'
 import { endStep, startStep, stepInfo, stepOutput, type Step } from './steps.ts'
@@ -196,11 +196,12 @@ export function createRawjsonBuild(record: BuildRecord, session: DockerSession):
   function statusUpdate(update: SolveStatus['statuses'][number], at: LineAt): boolean {
     if (update.completed === undefined) return false
     const v = state(update.vertex, at)
-    v.finishedStatuses ??= new Set()
-    if (v.ended || v.finishedStatuses.has(update.id)) return false
-    v.finishedStatuses.add(update.id)
     if (update.id.startsWith('writing image ')) record.imageId = update.id.slice(14)
-    else if (update.id.startsWith('naming to ')) record.tags.push(update.id.slice(10))
+    else if (update.id.startsWith('naming to ')) addTag(record, update.id.slice(10))
+    if (v.ended) return false
+    v.finishedStatuses ??= new Set()
+    if (v.finishedStatuses.has(update.id)) return false
+    v.finishedStatuses.add(update.id)
     const step = start(v, at)
     if (step !== undefined) stepInfo(step, 'status', update.id, session, at, RULE)
     return true

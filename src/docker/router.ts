@@ -85,6 +85,8 @@ export function createLineRouter(emit: Emit, newContext: () => StreamContext = (
 
   function begin(builder: DockerBuilder, at: LineAt, rule: string): BuildRecord {
     finishActive(rule)
+    // A block still open outside (apt's `E:` lines before `docker build`) ends before the build's events.
+    session.outside.flush()
     lastFailed = undefined
     return counter.start(builder, session, at, rule)
   }
@@ -193,10 +195,13 @@ export function createLineRouter(emit: Emit, newContext: () => StreamContext = (
         return CONSUMED
       }
       case 'legacy.running-in':
+        return sequential('legacy')?.info('running-in', line.value, at, rule)
       case 'legacy.image':
+        return sequential('legacy')?.info('image', line.value, at, rule)
       case 'legacy.removed-container':
+        return sequential('legacy')?.info('removed-container', line.value, at, rule)
       case 'legacy.warning':
-        return sequential('legacy')?.info(line.kind === 'legacy.running-in' ? 'running-in' : line.kind === 'legacy.image' ? 'image' : line.kind === 'legacy.warning' ? 'warning' : 'removed-container', line.value, at, rule)
+        return sequential('legacy')?.info('warning', line.value, at, rule)
       case 'legacy.using-cache':
         return sequential('legacy')?.usingCache('', at, rule)
       case 'podman.using-cache':

@@ -3,6 +3,7 @@
  * around them; what is docker framing, what is step output, what is outside any step.
  */
 import { describe, expect, test } from 'vitest'
+import { createLineRouter } from '../../src/docker/router.ts'
 import { CONSUMED, IGNORED, UNRECOGNIZED } from '../../src/grammar/verdict.ts'
 import { createParser, parse, type AptLogEvent } from '../../src/index.ts'
 import { allCaptures, fixtureBytes, fixtureText } from '../support/fixtures.ts'
@@ -294,4 +295,26 @@ describe('events are plain JSON: no undefined values, no classes', () => {
       }
     })
   }
+})
+
+describe('event order', () => {
+  test('a block open outside any build is closed before the build starts', () => {
+    const trace: string[] = []
+    const router = createLineRouter(
+      (e) => trace.push(e.type),
+      () => ({
+        line: () => UNRECOGNIZED,
+        flush: () => trace.push('flush'),
+      }),
+    )
+    router.line('E: Unable to locate package x', 1, undefined)
+    router.line('#0 building with "default" instance using docker driver', 2, undefined)
+    expect(trace).toEqual(['flush', 'docker.build.start', 'docker.notice'])
+  })
+
+  test('with the real grammars, events come in line order', () => {
+    const events = parse(['E: Unable to locate package x', '#0 building with "default" instance using docker driver', '', '#1 [1/1] RUN x', '#1 DONE 0.1s'].join('\n'))
+    const lines = events.map((e) => e.line)
+    expect([...lines].sort((a, b) => a - b)).toEqual(lines)
+  })
 })
