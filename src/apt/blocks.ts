@@ -236,34 +236,38 @@ export function continueUnmet(b: UnmetBlock, text: string, ctx: LineContext, onR
 
 /** A note paragraph takes the lines its kind continues with (FORMATS.md §3.6, §4.2). */
 export function continueNote(b: NoteBlock, text: string, ctx: LineContext): Verdict {
-  if (text.length === 0 || b.lines.length >= MAX_NOTE_LINES) return UNRECOGNIZED
+  if (text.length === 0) return UNRECOGNIZED
+  // Past the bound the block still takes its lines, it just stops keeping them.
+  const keep = (line: string): void => {
+    if (b.lines.length < MAX_NOTE_LINES) b.lines.push(line)
+  }
   const kind = b.note.block
   let take = false
   if (kind === 'impossible-situation') {
     take = IMPOSSIBLE_SITUATION_REST.has(text)
-    if (take) b.lines.push(text)
+    if (take) keep(text)
   } else if (kind === 'virtual-package') {
     if (indentOf(text) >= 2) {
       // `  ssmtp 2.64-12` (+ ` [Installed]`): the provider is the first word.
       const provider = text.trim().split(' ', 1)[0] as string
       if (b.packages.length < MAX_LIST_ENTRIES) b.packages.push(provider)
-      b.lines.push(text.trim())
+      keep(text.trim())
       take = true
     } else if (text === 'You should explicitly select one to install.') {
-      b.lines.push(text)
+      keep(text)
       take = true
     }
   } else if (kind === 'not-available') {
     if (text === 'This may mean that the package is missing, has been obsoleted, or' || text === 'is only available from another source') {
       take = !b.inReplacements
-      if (take) b.lines.push(text)
+      if (take) keep(text)
     } else if (text === 'However the following packages replace it:') {
       b.inReplacements = true
-      b.lines.push(text)
+      keep(text)
       take = true
     } else if (b.inReplacements && indentOf(text) >= 2) {
-      b.replacements.push(text)
-      b.lines.push(text.trim())
+      if (b.replacements.length < MAX_NOTE_LINES) b.replacements.push(text)
+      keep(text.trim())
       take = true
     }
   } else if (kind === 'lock-waiting') {
@@ -271,7 +275,7 @@ export function continueNote(b: NoteBlock, text: string, ctx: LineContext): Verd
     take = text.startsWith('Waiting for cache lock: ')
   } else if (kind === 'simulation') {
     take = indentOf(text) >= 2
-    if (take) b.lines.push(text.trim())
+    if (take) keep(text.trim())
   }
   if (!take) return UNRECOGNIZED
   b.endLine = ctx.line

@@ -116,3 +116,15 @@ describe('simulation lines (`-s`, FORMATS.md §3.4)', () => {
     expect(simulateRule.match(line)).toBeUndefined()
   })
 })
+
+describe('note blocks stay bounded', () => {
+  test('a virtual package with 5000 providers keeps taking its lines but stops keeping text', () => {
+    const lines = ['Package mta is a virtual package provided by:', ...Array.from({ length: 5000 }, (_, i) => `  provider${i} 1.0`), '']
+    const { events, verdicts } = runApt(lines)
+    const note = single(events, 'apt.note')
+    expect(note.endLine).toBe(5001)
+    expect(note.text.split('\n').length).toBe(1000)
+    expect(note.packages?.length).toBe(5000)
+    expect(verdicts.slice(1, 5001).every((v) => v === 1)).toBe(true)
+  })
+})
