@@ -13,6 +13,29 @@ const ACQUIRE_SHAPE = /^[^\s:]{1,24}:\d{1,6} [a-z][a-z0-9+.-]{0,15}:\S/u
 // A capitalised phrase of words only (no paths or digits), ending in `...`/`…`, maybe one status word after it.
 const PROGRESS_SHAPE = /^\p{Lu}[\p{L}' -]{2,80}(?:\.\.\.|…)(?: [\p{L}!.]{1,20}| \d{1,3} ?%)?$/u
 
+// English tools print the same shape (`Cloning into 'x'...`, `Downloading...`): an ASCII-only phrase
+// counts only when it opens like a known translation of apt's phases (de, fr, es, it, pt, nl, pl).
+const TRANSLATED_PHASE_OPENINGS: readonly string[] = [
+  'Paketlisten werden',
+  'Statusinformationen werden',
+  'Lecture des',
+  'Construction de',
+  'Leyendo lista',
+  'Leyendo la',
+  'Lettura elenco',
+  'Lettura informazioni',
+  'Generazione albero',
+  'Lendo listas',
+  'Pakketlijsten worden',
+  'Czytanie list',
+]
+
+function looksLikeTranslatedPhase(text: string): boolean {
+  if (!PROGRESS_SHAPE.test(text)) return false
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return true
+  return TRANSLATED_PHASE_OPENINGS.some((opening) => text.startsWith(opening))
+}
+
 // A transfer rate in any wording: `(0 B/s)`, `(2,819 kB/s)`, `(11,3 kB/s)`.
 const RATE_SHAPE = /\(\d[\d.,]{0,12} ?[kMG]?B\/s\)\.?$/
 
@@ -64,7 +87,7 @@ export function looksLikeApt(text: string): boolean {
   // An author's elision (`...` alone) is not apt output.
   if (/^[.…\s]+$/.test(t)) return false
   if (ACQUIRE_SHAPE.test(t)) return true
-  if (PROGRESS_SHAPE.test(t)) return true
+  if (looksLikeTranslatedPhase(t)) return true
   if (RATE_SHAPE.test(t) || BRACKET_SIZE.test(t)) return true
   for (const prefix of TRANSLATED_PREFIXES) if (t.startsWith(prefix)) return true
   return looksLikeCounts(t)

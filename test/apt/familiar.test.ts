@@ -13,6 +13,8 @@ describe('looksFamiliar: apt output in an unsupported locale or version (FORMATS
     ['Fehler: Paket nonexistent-pkg-xyz kann nicht gefunden werden.', 'apt 3 German error prefix'],
     ['0 aktualisiert, 11 neu installiert, 0 zu entfernen und 0 nicht aktualisiert.', 'German counts'],
     ['Treffer:1 http://deb.debian.org/debian bookworm InRelease', 'German Hit'],
+    ['Abhängigkeitsbaum wird aufgebaut…', 'German, non-ASCII'],
+    ['Lecture des listes de paquets... Fait', 'French'],
   ])('%s (%s)', (line) => {
     expect(looksLikeApt(line)).toBe(true)
     expect(runApt([line])).toEqual({ events: [], verdicts: [3] })
@@ -26,6 +28,9 @@ describe('looksFamiliar: apt output in an unsupported locale or version (FORMATS
     ['Step 5/12 : RUN apt-get update', 'docker'],
     ['', 'blank'],
     ['See https://example.com/docs for details', 'prose with a URL'],
+    ["Cloning into 'aptlog'...", 'git, in English'],
+    ['Downloading...', 'one English word'],
+    ['Building wheels for collected packages...', 'pip, in English'],
   ])('%j does not look like apt (%s)', (line) => {
     expect(looksLikeApt(line)).toBe(false)
   })
