@@ -15,7 +15,7 @@
 
 import type { DockerBuildEndEvent, DockerStepStatus } from '../events/docker.ts'
 import { CONSUMED, IGNORED, type Verdict } from '../grammar/verdict.ts'
-import { createLineSplitter, DEFAULT_MAX_LINE_LENGTH, type LineSplitter } from '../lines/splitter.ts'
+import { createLineSplitter, type LineSplitter } from '../lines/splitter.ts'
 import type { ActiveBuild } from './active-build.ts'
 import { decodeBase64, decodeBase64Text } from './base64.ts'
 import { addTag, emitBuildEnd, type BuildRecord } from './build.ts'
@@ -123,7 +123,7 @@ export function createRawjsonBuild(record: BuildRecord, session: DockerSession):
     if (v.splitter === undefined) {
       v.splitter = createLineSplitter((text) => {
         if (v.step !== undefined) stepOutput(v.step, text, session, v.logAt)
-      }, DEFAULT_MAX_LINE_LENGTH)
+      }, session.maxLineLength)
     }
     return v.splitter
   }

@@ -17,6 +17,7 @@ import { baseFields } from '../events/base.ts'
 import { createDispatch } from '../grammar/rules.ts'
 import type { Emit } from '../grammar/types.ts'
 import { CONSUMED, IGNORED, type Verdict } from '../grammar/verdict.ts'
+import { DEFAULT_MAX_LINE_LENGTH } from '../lines/splitter.ts'
 import { createBuildCounter, reportBuildFailed, type BuildRecord } from './build.ts'
 import { createPlainBuild, type PlainBuild } from './buildkit-plain.ts'
 import { openEchoBlock } from './echo-block.ts'
@@ -62,8 +63,12 @@ function opensBuildkitBuild(text: string, insideLegacyStep: boolean): boolean {
  * Create the router for one parse. `newContext` makes the stream context of each step and of the
  * lines outside any step (tests pass one that records what each context receives).
  */
-export function createLineRouter(emit: Emit, newContext: () => StreamContext = () => createStreamContext(emit)): LineRouter {
-  const session: DockerSession = { emit, outside: newContext(), newContext }
+export function createLineRouter(
+  emit: Emit,
+  newContext: () => StreamContext = () => createStreamContext(emit),
+  maxLineLength: number = DEFAULT_MAX_LINE_LENGTH,
+): LineRouter {
+  const session: DockerSession = { emit, outside: newContext(), newContext, maxLineLength }
   const counter = createBuildCounter()
   const dispatch = createDispatch(DOCKER_LINE_RULES)
   let active: Active | undefined

@@ -45,6 +45,8 @@ export interface DockerSession {
   readonly outside: StreamContext
   /** A new stream context for one step. */
   newContext(): StreamContext
+  /** The parser's line cap, for lines re-split from rawjson log data. */
+  readonly maxLineLength: number
 }
 
 /** The line context of a line at `at`, in step `step` (or outside any step). */

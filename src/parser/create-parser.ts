@@ -148,7 +148,7 @@ export function createParser(options?: ParserOptions): AptLogParser {
 
   let decoder = createChunkDecoder()
   let splitter: LineSplitter = createLineSplitter(onLine, maxLineLength)
-  let router: LineRouter = createLineRouter(emit)
+  let router: LineRouter = createLineRouter(emit, undefined, maxLineLength)
 
   return {
     feed(chunk: Chunk): void {
@@ -179,7 +179,7 @@ export function createParser(options?: ParserOptions): AptLogParser {
       stats = zeroStats()
       decoder = createChunkDecoder()
       splitter = createLineSplitter(onLine, maxLineLength)
-      router = createLineRouter(emit)
+      router = createLineRouter(emit, undefined, maxLineLength)
     },
     get stats(): LogStats {
       return { ...stats }

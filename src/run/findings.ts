@@ -52,6 +52,7 @@ export function generationEvidence(event: AptEvent): AptGeneration | undefined {
       return event.id === null ? '1.0' : '1.1-2.x'
     case 'apt.plan.list':
       if (event.list === 'extra') return '1.0'
+      if (event.list === 'additional') return '1.1-2.x' // the header's wording since apt 1.1 (FORMATS.md §3.2)
       if (event.layout === 'columns' || event.list === 'install' || event.list === 'install-dependencies' || event.list === 'not-upgrading') return '3.x'
       return undefined
     case 'apt.plan.counts':

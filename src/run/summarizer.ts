@@ -130,7 +130,7 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
           break
         case 'docker.build.end':
           if (event.outcome === 'success') buildsSucceeded++
-          else buildsFailed++
+          else if (event.outcome === 'failure') buildsFailed++
           break
         case 'docker.step.start':
           if (!steps.has(event.step) && steps.size < maxSteps) {
