@@ -312,6 +312,8 @@ export function createAptGrammar(emit: Emit): Grammar {
   }
 
   function recognise(raw: string, ctx: LineContext): Verdict {
+    // The context offers a line to the open block first; should it not have, the block must not be lost.
+    if (block !== undefined) close()
     const text = trimEnd(raw)
     if (text.length === 0) return UNRECOGNIZED
     const hit = dispatch.match(text)
