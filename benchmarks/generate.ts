@@ -730,13 +730,13 @@ export function writeMixedLog(dir: string, pool: FixturePool, options: MixedLogO
   const base = `aptlog-bench-mixed-s${options.seed}-${options.bytes}-g${GENERATOR_VERSION}-${pool.digest}`
   const path = join(dir, `${base}.log`)
   const meta = join(dir, `${base}.json`)
+  // Older files for the same seed and size (another generator version or other fixtures) go.
+  const family = `aptlog-bench-mixed-s${options.seed}-${options.bytes}-`
+  for (const name of readdirSync(dir)) if (name.startsWith(family) && !name.startsWith(`${base}.`)) rmSync(join(dir, name), { force: true })
   if (existsSync(path) && existsSync(meta)) {
     const expected = JSON.parse(readFileSync(meta, 'utf8')) as Expected
     if (statSync(path).size === expected.bytes) return { path, expected, reused: true, ms: 0 }
   }
-  // Older files for the same seed and size (another generator version or other fixtures) go.
-  const family = `aptlog-bench-mixed-s${options.seed}-${options.bytes}-`
-  for (const name of readdirSync(dir)) if (name.startsWith(family) && !name.startsWith(base)) rmSync(join(dir, name), { force: true })
   const started = performance.now()
   const tmp = `${path}.${process.pid}.tmp`
   const fd = openSync(tmp, 'w')
