@@ -27,7 +27,7 @@ export interface ListBody {
   readonly elided: boolean
 }
 
-/** One `-V` entry: `   pkg (1.0)` / `   pkg (1.0 => 2.0)` (three spaces, §3.2). */
+/** One `-V` entry: `   pkg (1.0)` / `   pkg (1.0 => 2.0)` (three spaces, §3.2; two with ` => `). */
 export interface VersionEntry {
   /** Package name as printed (purge `*` removed). */
   readonly name: string
@@ -39,15 +39,18 @@ export interface VersionEntry {
   readonly purge: boolean
 }
 
-const VERSION_LINE = /^ {3,}(\S+) \(([^()]+)\)$/
+const VERSION_LINE = /^( {2,})(\S+) \(([^()]+)\)$/
 
 function readVersionLine(text: string): VersionEntry | undefined {
   if (text.length > 4096) return undefined
   const m = VERSION_LINE.exec(text)
   if (m === null) return undefined
-  const inner = m[2] as string
+  const inner = m[3] as string
   if (inner.startsWith('due to ')) return undefined
-  const rawName = m[1] as string
+  // Classic `-V` indents by three; a two-space line counts only with an unmistakable `old => new`
+  // (apt 3 blocks indent by two; their `-V` form is not in the corpus).
+  if ((m[1] as string).length < 3 && !inner.includes(' => ')) return undefined
+  const rawName = m[2] as string
   const purge = rawName.endsWith('*')
   const name = purge ? rawName.slice(0, -1) : rawName
   const arrow = inner.indexOf(' => ')

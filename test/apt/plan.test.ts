@@ -174,6 +174,11 @@ describe('list bodies, one apt.plan.list per list when it closes', () => {
     })
     const installed = runApt(['The following NEW packages will be installed:', '   demo-c (1.0)', ''])
     expect(installed.events[0]).toMatchObject({ layout: 'versions', versions: [{ name: 'demo-c', to: '1.0' }] })
+    // Two spaces count only with `=>` (an apt 3 block): a note in parentheses is not a version.
+    const v30 = runApt(['Upgrading:', '  libzstd1 (1.5.7+dfsg-1 => 1.5.7+dfsg-1+deb13u1)', ''])
+    expect(v30.events[0]).toMatchObject({ layout: 'versions', versions: [{ name: 'libzstd1', from: '1.5.7+dfsg-1', to: '1.5.7+dfsg-1+deb13u1' }] })
+    const note = runApt(['The following NEW packages will be installed:', '  adduser (40 packages in total)', ''])
+    expect(note.events[0]).toMatchObject({ layout: 'classic', packages: ['adduser'], elided: true })
   })
 
   test('the essential warning takes its second line and `(due to …)` entries stay whole (§3.2)', () => {
