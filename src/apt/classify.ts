@@ -24,7 +24,7 @@ export function fetchCause(error: string): string | undefined {
   const status = /^(\d{3})\s/.exec(error)
   if (status !== null) return status[1] === '404' ? 'http-404' : 'http-other'
   if (error.includes('Hash Sum mismatch') || error.includes('Hashes of expected file')) return 'hash-mismatch'
-  if (error.includes('File has unexpected size') || error.includes('Size mismatch')) return 'size-mismatch'
+  if (error.includes('File has unexpected size') || error.includes('Size mismatch') || error.includes('Writing more data than expected')) return 'size-mismatch'
   if (error.includes('Temporary failure resolving') || error.includes('Could not resolve') || error.includes('Something wicked happened resolving')) return 'dns'
   if (error.includes('timed out')) return 'timeout'
   // Not in the brief's list of causes: a TLS failure (a proxy's own certificate, a missing CA) is common in CI.

@@ -279,6 +279,7 @@ describe('fetch causes and package names', () => {
     ['Connection failed [IP: 203.0.113.80 80]', 'connection-refused'],
     ['Cannot initiate the connection to mirror.example.com:80 (2001:db8::1). - connect (101: Network is unreachable)', 'connection-refused'],
     ['Certificate verification failed: The certificate is NOT trusted. Could not handshake: Error in the certificate verification. [IP: 203.0.113.80 443]', 'tls'],
+    ['Writing more data than expected (20672 > 20480) [IP: 203.0.113.80 80]', 'size-mismatch'],
     ['Undetermined Error [IP: 203.0.113.80 80]', undefined],
   ])('%s → %s', (text, cause) => {
     expect(fetchCause(text)).toBe(cause)
