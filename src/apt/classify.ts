@@ -17,6 +17,11 @@ export interface ProblemSpec {
   readonly cause?: string
   /** Package concerned. */
   readonly package?: string
+  /**
+   * An `E:` that does not stop the command (apt carries on and may exit 0): reported as a warning,
+   * so it never makes a successful run a failure.
+   */
+  readonly survivable?: true
 }
 
 /** Why a download failed, from the error text after `Failed to fetch <uri>  ` or under an `Err:` line. */
@@ -186,10 +191,10 @@ export function classifyMessage(text: string, shownLists: ReadonlySet<AptPlanLis
     if (m !== null && (m[1]?.endsWith('sqv') === true || m[1]?.endsWith('gpgv') === true)) return { kind: 'apt.signature-invalid' }
   }
   if (line.startsWith('The package ') && line.includes(' needs to be reinstalled')) return withPackage('apt.reinstall-required', REINSTALL.exec(line), 1) ?? { kind: 'apt.reinstall-required' }
-  if (line.startsWith('Can not write log (Is /dev/pts mounted?)')) return { kind: 'apt.pty-unavailable' }
+  if (line.startsWith('Can not write log (Is /dev/pts mounted?)')) return { kind: 'apt.pty-unavailable', survivable: true }
   // apt-extracttemplates (run by debconf's dpkg-preconfigure) finds no debconf in the dpkg database:
   // not fatal, but a sign of a wiped or damaged status file (bad-status captures).
-  if (line === 'Cannot get debconf version. Is debconf installed?') return { kind: 'apt.other-error', cause: 'debconf-unavailable' }
+  if (line === 'Cannot get debconf version. Is debconf installed?') return { kind: 'apt.other-error', cause: 'debconf-unavailable', survivable: true }
 
   // Disk space.
   if (

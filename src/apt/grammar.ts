@@ -54,8 +54,11 @@ export function createAptGrammar(emit: Emit): Grammar {
   const shownLists = new Set<AptPlanListKind>()
   /** apt 3 column layout seen in this command: lists under shared titles are columns too. */
   let columnsSeen = false
+  /** Some apt output was seen in this context: apt 3's `Error:`/`Warning:` prefixes are also other tools' words. */
+  let aptSeen = false
 
   function send(event: AptLogEvent): void {
+    if (event.type !== 'problem') aptSeen = true
     const partOfFailure =
       event.type === 'problem' ||
       event.type === 'apt.message' ||
@@ -111,8 +114,8 @@ export function createAptGrammar(emit: Emit): Grammar {
       send({ type: 'apt.solver', ...baseFields(b.ctx, solverRule.id, b.endLine), ...solver, steps: solver.steps })
     }
     if (level !== 'error' && level !== 'warning') return
-    const severity: ProblemSeverity = level === 'error' ? 'error' : 'warning'
     let spec = classifyMessage(text, shownLists)
+    const severity: ProblemSeverity = level === 'error' && spec?.survivable !== true ? 'error' : 'warning'
     if (spec === undefined) {
       if (level !== 'error') return
       spec = { kind: 'apt.other-error' }
@@ -261,6 +264,9 @@ export function createAptGrammar(emit: Emit): Grammar {
         })
         return CONSUMED
       case 'message':
+        // `Error: Cannot find module …` from node is not apt's: a long prefix counts as apt's only
+        // after other apt output in this context, or when the text is an apt template.
+        if (value.prefix.length > 1 && !aptSeen && classifyMessage(value.text, shownLists) === undefined) return UNRECOGNIZED
         block = { type: 'message', ctx, message: value, lines: [value.text], endLine: ctx.line }
         return CONSUMED
       case 'unmet-header':

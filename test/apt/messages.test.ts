@@ -3,6 +3,7 @@ import { createAptGrammar } from '../../src/apt/grammar.ts'
 import { messageContinuationRule, messageRule } from '../../src/apt/messages.ts'
 import { createStreamContext } from '../../src/context/stream-context.ts'
 import type { AptLogEvent } from '../../src/events/index.ts'
+import { parse } from '../../src/index.ts'
 import { runApt, single } from './support.ts'
 
 describe('message prefixes (FORMATS.md §4.1)', () => {
@@ -94,5 +95,25 @@ describe('multi-line messages become one apt.message', () => {
     const message = single(runApt(lines).events, 'apt.message')
     expect(message.endLine).toBe(5001)
     expect(message.text.split('\n').length).toBe(500)
+  })
+})
+
+describe("apt 3's long prefixes are also other tools' words", () => {
+  test("node's `Error: Cannot find module` with no apt output before it is not apt's", () => {
+    const events = parse("Error: Cannot find module 'express'\n")
+    expect(events.filter((e) => e.type === 'apt.message' || e.type === 'problem')).toEqual([])
+    expect(events.at(-1)).toMatchObject({ type: 'log.end', unrecognized: 1 })
+  })
+  test('an apt template with a long prefix is apt’s even as the first line (apt 3.3 prints no banner: sid-l1)', () => {
+    const events = parse('Error: Unable to locate package nonexistent-pkg-xyz\n')
+    expect(events.filter((e) => e.type === 'problem').map((e) => (e.type === 'problem' ? e.kind : ''))).toEqual(['apt.package-not-found'])
+  })
+  test('after apt output, an unknown `Error:` is an apt error', () => {
+    const events = parse('Reading package lists...\nError: Something apt 3.4 might say\n')
+    expect(events.filter((e) => e.type === 'problem').map((e) => (e.type === 'problem' ? e.kind : ''))).toEqual(['apt.other-error'])
+  })
+  test('the short `E:` prefix is always apt’s', () => {
+    const events = parse('E: Something unknown\n')
+    expect(events.filter((e) => e.type === 'problem').map((e) => (e.type === 'problem' ? e.kind : ''))).toEqual(['apt.other-error'])
   })
 })
