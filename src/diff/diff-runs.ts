@@ -7,7 +7,7 @@
 import type { Problem } from '../events/index.ts'
 import type { AptGeneration, AptSource, Finding, PlanCounts, RunSummary, Step, Transaction } from '../run/types.ts'
 import { align, stepKey } from './align.ts'
-import { diffPackages, installedPackages, type PackageDiff } from './packages.ts'
+import { diffPackages, installedPackages, type PackageDiff, type PackageSet } from './packages.ts'
 
 /** A value in run A and in run B. */
 export interface Pair<T> {
@@ -97,10 +97,42 @@ function sourceDiff(a: readonly Transaction[], b: readonly Transaction[]): { add
 const sameCounts = (x: PlanCounts | null, y: PlanCounts | null): boolean =>
   x === y || (x !== null && y !== null && x.upgraded === y.upgraded && x.newlyInstalled === y.newlyInstalled && x.removed === y.removed && x.notUpgraded === y.notUpgraded)
 
-function diffStep(runA: RunSummary, runB: RunSummary, a: Step | null, b: Step | null): StepDiff {
+/** Package sets by transaction list, so a run whose only apt step is the whole run is not folded twice. */
+type SetCache = Map<string, PackageSet>
+
+function packagesOf(run: RunSummary, txs: readonly Transaction[], cache: SetCache, key: string): PackageSet {
+  const whole = txs.length === run.transactions.length
+  const cacheKey = whole ? '*' : key
+  let set = cache.get(cacheKey)
+  if (set === undefined) {
+    set = installedPackages(whole ? run.transactions : txs)
+    cache.set(cacheKey, set)
+  }
+  return set
+}
+
+/** Package diffs by the identity of the two sets: with one apt step per run, the step's diff is the run's. */
+interface DiffCache {
+  of(x: PackageSet, y: PackageSet): PackageDiff
+}
+
+function createDiffCache(): DiffCache {
+  const cache = new Map<PackageSet, Map<PackageSet, PackageDiff>>()
+  return {
+    of(x: PackageSet, y: PackageSet): PackageDiff {
+      let inner = cache.get(x)
+      if (inner === undefined) cache.set(x, (inner = new Map()))
+      let diff = inner.get(y)
+      if (diff === undefined) inner.set(y, (diff = diffPackages(x, y)))
+      return diff
+    },
+  }
+}
+
+function diffStep(runA: RunSummary, runB: RunSummary, a: Step | null, b: Step | null, cacheA: SetCache, cacheB: SetCache, diffs: DiffCache): StepDiff {
   const ta = transactionsOf(runA, a)
   const tb = transactionsOf(runB, b)
-  const packages = diffPackages(installedPackages(ta), installedPackages(tb))
+  const packages = diffs.of(packagesOf(runA, ta, cacheA, a?.id ?? ''), packagesOf(runB, tb, cacheB, b?.id ?? ''))
   const key = stepKey((b ?? a) as Step)
   const diff: { -readonly [K in keyof StepDiff]: StepDiff[K] } = { key, a, b, change: a === null ? 'added' : b === null ? 'removed' : 'same', packages }
   let changed = packages.added.length + packages.removed.length + packages.changed.length > 0
@@ -189,8 +221,11 @@ function diffFindings(a: RunSummary, b: RunSummary, steps: readonly StepDiff[], 
  */
 export function diffRuns(a: RunSummary, b: RunSummary): RunDiff {
   const pairs = align(a.steps, b.steps, stepKey)
-  const steps = pairs.map((pair) => diffStep(a, b, pair.a, pair.b))
-  const packages = diffPackages(installedPackages(a.transactions), installedPackages(b.transactions))
+  const cacheA: SetCache = new Map()
+  const cacheB: SetCache = new Map()
+  const diffs = createDiffCache()
+  const steps = pairs.map((pair) => diffStep(a, b, pair.a, pair.b, cacheA, cacheB, diffs))
+  const packages = diffs.of(packagesOf(a, a.transactions, cacheA, '*'), packagesOf(b, b.transactions, cacheB, '*'))
   const inA = new Set(a.problems.map(problemKey))
   const inB = new Set(b.problems.map(problemKey))
   const problems = { new: b.problems.filter((p) => !inA.has(problemKey(p))), resolved: a.problems.filter((p) => !inB.has(problemKey(p))) }

@@ -17,18 +17,22 @@ const bare = (name: string): string => {
 /** Packages a set of transactions installs or upgrades: plan lists, `.deb` downloads, dpkg unpack/setup. */
 export function installedPackages(transactions: readonly Transaction[]): PackageSet {
   const set: PackageSet = new Map()
-  const note = (name: string, version: string | undefined): void => {
+  // Plan lists carry names only; a name is added once and never overwrites a known version.
+  const noteName = (name: string): void => {
     const key = bare(name)
-    if (version !== undefined || !set.has(key)) set.set(key, version ?? set.get(key))
+    if (!set.has(key)) set.set(key, undefined)
   }
   for (const tx of transactions) {
-    for (const name of tx.planned.new) note(name, undefined)
-    for (const name of tx.planned.additional) note(name, undefined)
-    for (const name of tx.planned.upgrade) note(name, undefined)
-    for (const name of tx.planned.downgrade) note(name, undefined)
-    for (const p of tx.downloaded) note(p.name, p.version)
-    for (const p of tx.unpacked) note(p.name, p.version)
-    for (const p of tx.setUp) note(p.name, p.version)
+    for (const name of tx.planned.new) noteName(name)
+    for (const name of tx.planned.additional) noteName(name)
+    for (const name of tx.planned.upgrade) noteName(name)
+    for (const name of tx.planned.downgrade) noteName(name)
+    for (const list of [tx.downloaded, tx.unpacked, tx.setUp]) {
+      for (const p of list) {
+        if (p.version !== undefined) set.set(bare(p.name), p.version)
+        else noteName(p.name)
+      }
+    }
   }
   return set
 }
@@ -68,8 +72,9 @@ export function diffPackages(a: PackageSet, b: PackageSet): PackageDiff {
     }
   }
   for (const name of a.keys()) if (!b.has(name)) removed.push(name)
-  added.sort(byName)
-  removed.sort(byName)
+  // The default sort compares UTF-16 code units, like byName, and is much faster on 10⁵ names.
+  added.sort()
+  removed.sort()
   changed.sort((x, y) => byName(x.name, y.name))
   return { added, removed, changed }
 }

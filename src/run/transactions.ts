@@ -8,6 +8,7 @@
  */
 
 import type { AptAcquireEvent, AptEvent, DpkgEvent } from '../events/index.ts'
+import type { Interner } from './keep.ts'
 import type { AptSource, Pkg, PlanCounts, Transaction, TransactionKind } from './types.ts'
 
 /** A transaction being built. */
@@ -20,16 +21,7 @@ export class TransactionBuilder {
   private hasPlan = false
   private hasDpkg = false
   private hasApt = false
-  private readonly lists = {
-    new: new ListSet(),
-    additional: new ListSet(),
-    upgrade: new ListSet(),
-    remove: new ListSet(),
-    downgrade: new ListSet(),
-    keptBack: new ListSet(),
-    suggested: new ListSet(),
-    recommended: new ListSet(),
-  }
+  private readonly lists: Record<'new' | 'additional' | 'upgrade' | 'remove' | 'downgrade' | 'keptBack' | 'suggested' | 'recommended', ListSet>
   private counts: PlanCounts | null = null
   private downloadBytes: number | undefined
   private diskDeltaBytes: number | undefined
@@ -42,10 +34,15 @@ export class TransactionBuilder {
   /** Packages dpkg selected for the first time (`Selecting previously unselected package`). */
   readonly selected: Pkg[] = []
 
-  constructor(step: string | null, line: number) {
+  private readonly strings: Interner
+
+  constructor(step: string | null, line: number, strings: Interner) {
     this.step = step
     this.line = line
     this.endLine = line
+    this.strings = strings
+    const list = (): ListSet => new ListSet(strings)
+    this.lists = { new: list(), additional: list(), upgrade: list(), remove: list(), downgrade: list(), keptBack: list(), suggested: list(), recommended: list() }
   }
 
   /**
@@ -103,7 +100,7 @@ export class TransactionBuilder {
         this.diskDeltaBytes = event.change === 'used' ? event.bytes : -event.bytes
         break
       case 'dpkg.progress': {
-        const pkg = pkgOf(event.package, event.version, event.arch)
+        const pkg = pkgOf(this.strings, event.package, event.version, event.arch)
         if (event.action === 'unpack') this.unpacked.push(pkg)
         else if (event.action === 'setup') this.setUp.push(pkg)
         else if (event.action === 'remove' || event.action === 'purge') this.removed.push(pkg)
@@ -117,14 +114,14 @@ export class TransactionBuilder {
 
   private addAcquire(event: AptAcquireEvent): void {
     if (event.target === 'package') {
-      if (event.result === 'get' && event.package !== undefined) this.downloaded.push(pkgOf(event.package, event.version, event.packageArch))
+      if (event.result === 'get' && event.package !== undefined) this.downloaded.push(pkgOf(this.strings, event.package, event.version, event.packageArch))
     } else if (!this.hasPlan && !this.hasDpkg) {
       this.sawUpdateAcquire = true
     }
     if (event.suite !== undefined) {
       const component = event.component ?? ''
       const key = `${event.uri} ${event.suite} ${component}`
-      if (!this.sources.has(key)) this.sources.set(key, { uri: event.uri, suite: event.suite, component })
+      if (!this.sources.has(key)) this.sources.set(key, { uri: this.strings.of(event.uri), suite: this.strings.of(event.suite), component: this.strings.of(component) })
     }
   }
 
@@ -220,18 +217,23 @@ export class TransactionBuilder {
 /** An insertion-ordered set of names. */
 class ListSet {
   private readonly seen = new Set<string>()
+  private readonly strings: Interner
+  constructor(strings: Interner) {
+    this.strings = strings
+  }
   addAll(names: readonly string[]): void {
-    for (const name of names) this.seen.add(name)
+    for (const name of names) if (!this.seen.has(name)) this.seen.add(this.strings.of(name))
   }
   values(): string[] {
     return [...this.seen]
   }
 }
 
-/** A package record without absent fields. */
-export function pkgOf(name: string, version: string | undefined, arch: string | undefined): Pkg {
-  if (version === undefined && arch === undefined) return { name }
-  if (arch === undefined) return { name, version: version as string }
-  if (version === undefined) return { name, arch }
-  return { name, version, arch }
+/** A package record without absent fields, its strings kept through `strings`. */
+export function pkgOf(strings: Interner, name: string, version: string | undefined, arch: string | undefined): Pkg {
+  const n = strings.of(name)
+  if (version === undefined && arch === undefined) return { name: n }
+  if (arch === undefined) return { name: n, version: strings.of(version as string) }
+  if (version === undefined) return { name: n, arch: strings.of(arch) }
+  return { name: n, version: strings.of(version), arch: strings.of(arch) }
 }

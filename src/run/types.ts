@@ -157,4 +157,6 @@ export interface RunSummary {
   readonly lines: number
   /** Lines no rule recognised. */
   readonly unrecognized: number
+  /** Entries past the summarizer's limits, counted but not kept (present only when some were). */
+  readonly omitted?: { readonly steps: number; readonly transactions: number; readonly problems: number } | undefined
 }
