@@ -1,6 +1,7 @@
 /**
- * Aligning the steps of two runs by what they do, not by their number (BuildKit numbers are print
- * order and shift between runs; a Dockerfile edit shifts legacy step numbers). The key is the
+ * Aligning the steps of two runs by what they do, not by their number or position (BuildKit numbers
+ * and prints vertices in completion order, which shifts between runs; a Dockerfile edit shifts
+ * legacy step numbers). The key is the
  * instruction with whitespace collapsed and the keyword upper-cased (the legacy builder prints
  * continuation lines' spaces and the keyword as written); internal vertices use their name.
  * @module
@@ -26,39 +27,39 @@ export interface AlignedPair<T> {
 }
 
 /**
- * Longest-common-subsequence alignment of two key sequences, in order. Quadratic in the number of
- * steps (tens to hundreds), never in the number of lines or packages.
+ * Align two step lists by key: the k-th step with a key in A pairs with the k-th step with that key
+ * in B, whatever their positions (BuildKit prints vertices in completion order, so a cached run
+ * lists the same steps in another order). Rows follow B's order; a step only A has comes right
+ * before the B step that follows it in A's order, so a replaced step reads "removed, then added".
+ * Linear in the number of steps.
  */
 export function align<T>(as: readonly T[], bs: readonly T[], keyOf: (item: T) => string): AlignedPair<T>[] {
-  const ka = as.map(keyOf)
-  const kb = bs.map(keyOf)
-  const n = ka.length
-  const m = kb.length
-  // lengths[i][j] = LCS of ka[i..] and kb[j..], in a flat array
-  const lengths = new Uint32Array((n + 1) * (m + 1))
-  const at = (i: number, j: number): number => i * (m + 1) + j
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lengths[at(i, j)] = ka[i] === kb[j] ? (lengths[at(i + 1, j + 1)] as number) + 1 : Math.max(lengths[at(i + 1, j)] as number, lengths[at(i, j + 1)] as number)
-    }
-  }
+  const waiting = new Map<string, number[]>() // key → indexes in A not yet paired, in order
+  as.forEach((item, i) => {
+    const key = keyOf(item)
+    const list = waiting.get(key)
+    if (list === undefined) waiting.set(key, [i])
+    else list.push(i)
+  })
+  const partnerOfB: (number | undefined)[] = bs.map((item) => waiting.get(keyOf(item))?.shift())
+  const paired = new Set<number>(partnerOfB.filter((i): i is number => i !== undefined))
+  // For each B position, the A index of the next paired step at or after it (to place A-only steps).
+  const nextPairedA: number[] = new Array<number>(bs.length + 1)
+  nextPairedA[bs.length] = as.length
+  for (let j = bs.length - 1; j >= 0; j--) nextPairedA[j] = partnerOfB[j] ?? (nextPairedA[j + 1] as number)
   const out: AlignedPair<T>[] = []
-  let i = 0
-  let j = 0
-  while (i < n && j < m) {
-    if (ka[i] === kb[j]) {
-      out.push({ a: as[i] as T, b: bs[j] as T })
-      i++
-      j++
-    } else if ((lengths[at(i + 1, j)] as number) >= (lengths[at(i, j + 1)] as number)) {
-      out.push({ a: as[i] as T, b: null })
-      i++
-    } else {
-      out.push({ a: null, b: bs[j] as T })
-      j++
-    }
+  let nextA = 0 // A-only steps below this index are already out
+  const flushAOnly = (below: number): void => {
+    for (; nextA < below; nextA++) if (!paired.has(nextA)) out.push({ a: as[nextA] as T, b: null })
   }
-  for (; i < n; i++) out.push({ a: as[i] as T, b: null })
-  for (; j < m; j++) out.push({ a: null, b: bs[j] as T })
+  bs.forEach((item, j) => {
+    const partner = partnerOfB[j]
+    flushAOnly(partner ?? (nextPairedA[j] as number))
+    if (partner !== undefined) {
+      out.push({ a: as[partner] as T, b: item })
+      nextA = Math.max(nextA, partner + 1)
+    } else out.push({ a: null, b: item })
+  })
+  flushAOnly(as.length)
   return out
 }

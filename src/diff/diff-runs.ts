@@ -49,7 +49,7 @@ export interface RunDiff {
   readonly outcome: Pair<RunSummary['outcome']>
   /** Aligned steps, in order. */
   readonly steps: readonly StepDiff[]
-  /** Packages over the whole run. */
+  /** Packages over the whole run (steps cached in one run and rebuilt in the other left out: see `StepDiff.cached`). */
   readonly packages: PackageDiff
   /** Problems of B that A does not have (same kind and package), and the reverse. */
   readonly problems: { readonly new: readonly Problem[]; readonly resolved: readonly Problem[] }
@@ -165,19 +165,33 @@ function diffStep(runA: RunSummary, runB: RunSummary, a: Step | null, b: Step | 
 
 const problemKey = (p: Problem): string => `${p.kind} ${p.package ?? ''}`
 
-function newlyInstalledTotal(run: RunSummary): number {
+function newlyInstalledTotal(transactions: readonly Transaction[]): number {
   let total = 0
-  for (const t of run.transactions) total += t.counts?.newlyInstalled ?? t.planned.new.length
+  for (const t of transactions) total += t.counts?.newlyInstalled ?? t.planned.new.length
   return total
 }
 
-function diffFindings(a: RunSummary, b: RunSummary, steps: readonly StepDiff[], packages: PackageDiff): Finding[] {
+/**
+ * The transactions of a run that can be compared with the other run: a step cached on one side
+ * and run on the other installed its packages in a layer this log does not show, so it would
+ * read as "B installs nothing" — that is a cache hit (reported as such), not a package change.
+ */
+function comparable(run: RunSummary, steps: readonly StepDiff[], side: 'a' | 'b'): readonly Transaction[] {
+  const skip = new Set<string>()
+  for (const s of steps) {
+    const step = s[side]
+    if (s.cached !== undefined && step !== null) skip.add(step.id)
+  }
+  return skip.size === 0 ? run.transactions : run.transactions.filter((t) => t.step === null || !skip.has(t.step))
+}
+
+function diffFindings(a: RunSummary, b: RunSummary, steps: readonly StepDiff[], packages: PackageDiff, txA: readonly Transaction[], txB: readonly Transaction[]): Finding[] {
   const findings: Finding[] = []
   if (a.outcome !== b.outcome) {
     findings.push({ kind: 'diff.outcome-changed', message: `run A: ${a.outcome}, run B: ${b.outcome}` })
   }
-  const newA = newlyInstalledTotal(a)
-  const newB = newlyInstalledTotal(b)
+  const newA = newlyInstalledTotal(txA)
+  const newB = newlyInstalledTotal(txB)
   if (newA !== newB || packages.added.length > 0) {
     const more = newB - newA
     const sample = packages.added.slice(0, 8).join(', ') + (packages.added.length > 8 ? ', …' : '')
@@ -225,7 +239,9 @@ export function diffRuns(a: RunSummary, b: RunSummary): RunDiff {
   const cacheB: SetCache = new Map()
   const diffs = createDiffCache()
   const steps = pairs.map((pair) => diffStep(a, b, pair.a, pair.b, cacheA, cacheB, diffs))
-  const packages = diffs.of(packagesOf(a, a.transactions, cacheA, '*'), packagesOf(b, b.transactions, cacheB, '*'))
+  const txA = comparable(a, steps, 'a')
+  const txB = comparable(b, steps, 'b')
+  const packages = diffs.of(packagesOf(a, txA, cacheA, txA === a.transactions ? '*' : '*comparable'), packagesOf(b, txB, cacheB, txB === b.transactions ? '*' : '*comparable'))
   const inA = new Set(a.problems.map(problemKey))
   const inB = new Set(b.problems.map(problemKey))
   const problems = { new: b.problems.filter((p) => !inA.has(problemKey(p))), resolved: a.problems.filter((p) => !inB.has(problemKey(p))) }
@@ -234,7 +250,7 @@ export function diffRuns(a: RunSummary, b: RunSummary): RunDiff {
     steps,
     packages,
     problems,
-    findings: diffFindings(a, b, steps, packages),
+    findings: diffFindings(a, b, steps, packages, txA, txB),
     rootCause: b.rootCause,
     aptGeneration: { a: a.aptGeneration, b: b.aptGeneration },
   }

@@ -8,8 +8,19 @@ import { baseSystemTier, type BaseSystemTier } from './base-system.ts'
 import type { TransactionBuilder } from './transactions.ts'
 import type { AptGeneration, AptSource, Finding, Transaction } from './types.ts'
 
-/** How many base-library packages (not Essential, not required) make the finding on their own. */
-const BASE_LIBRARY_THRESHOLD = 3
+/**
+ * How much a newly installed package says about a damaged dpkg database: an Essential package is
+ * never missing from a working system; a required one can be (slim images drop tzdata, a release
+ * upgrade brings new ones such as trixie's login.defs); a library even more so.
+ */
+const WEIGHT: Record<BaseSystemTier, number> = { essential: 3, required: 2, 'base-library': 1 }
+
+/**
+ * Weight one apt run must reach: two Essential packages, or one with a required one, or many
+ * libraries — never one-off installs like `apt-get install tzdata`, or the new packages of a
+ * bookworm → trixie dist-upgrade (login.defs, gcc-14-base: weight 3).
+ */
+const THRESHOLD = 5
 
 /**
  * `run.essential-packages-planned`: a run that newly installs packages every base system already
@@ -20,18 +31,18 @@ export function essentialPackagesFinding(builders: readonly TransactionBuilder[]
   const found = new Map<string, BaseSystemTier>()
   const lines: number[] = []
   for (const tx of builders) {
-    let hit = false
+    const hits = new Map<string, BaseSystemTier>()
     for (const name of tx.newlyInstalledNames()) {
       const tier = baseSystemTier(name)
-      if (tier === undefined) continue
-      const bare = name.includes(':') ? name.slice(0, name.indexOf(':')) : name
-      if (!found.has(bare)) found.set(bare, tier)
-      hit = true
+      if (tier !== undefined) hits.set(name.includes(':') ? name.slice(0, name.indexOf(':')) : name, tier)
     }
-    if (hit) lines.push(tx.line)
+    let weight = 0
+    for (const tier of hits.values()) weight += WEIGHT[tier]
+    if (weight < THRESHOLD) continue
+    for (const [name, tier] of hits) if (!found.has(name)) found.set(name, tier)
+    lines.push(tx.line)
   }
-  const strong = [...found].filter(([, tier]) => tier !== 'base-library')
-  if (strong.length === 0 && found.size < BASE_LIBRARY_THRESHOLD) return undefined
+  if (found.size === 0) return undefined
   const order: Record<BaseSystemTier, number> = { essential: 0, required: 1, 'base-library': 2 }
   const packages = [...found].sort((a, b) => order[a[1]] - order[b[1]]).map(([name]) => name)
   const essential = [...found].filter(([, tier]) => tier === 'essential').map(([name]) => name)

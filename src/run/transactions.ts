@@ -169,7 +169,10 @@ export class TransactionBuilder {
 
   /** What the transaction looks like. */
   kind(): TransactionKind {
-    if (this.hasPlan) return 'install'
+    const l = this.lists
+    if (l.new.size > 0 || this.selected.length > 0) return 'install'
+    if (l.upgrade.size > 0 || l.downgrade.size > 0) return 'upgrade'
+    if (l.remove.size > 0 || this.removed.length > 0) return 'remove'
     if (this.hasDpkg) return this.hasApt ? 'install' : 'dpkg'
     if (this.sawUpdateAcquire) return 'update'
     return 'other'
@@ -226,6 +229,9 @@ class ListSet {
   }
   values(): string[] {
     return [...this.seen]
+  }
+  get size(): number {
+    return this.seen.size
   }
 }
 

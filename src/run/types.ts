@@ -73,8 +73,12 @@ export interface PlanCounts {
   readonly notUpgraded: number
 }
 
-/** Which command a transaction looks like, from what it printed. */
-export type TransactionKind = 'update' | 'install' | 'dpkg' | 'other'
+/**
+ * What a transaction did, from what it printed: `update` (index downloads only), `install` (new
+ * packages), `upgrade` (upgrades or downgrades, nothing new), `remove`, `dpkg` (dpkg output with no
+ * apt lines: `dpkg -i`, `apt-get -qq`), `other` (apt stopped before a plan: an error, a lock).
+ */
+export type TransactionKind = 'update' | 'install' | 'upgrade' | 'remove' | 'dpkg' | 'other'
 
 /** One apt or dpkg run, in log order. */
 export interface Transaction {

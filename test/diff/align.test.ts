@@ -57,3 +57,20 @@ describe('align', () => {
     expect(align(['a'], [], key)).toEqual([{ a: 'a', b: null }])
   })
 })
+
+describe('align, order-independent', () => {
+  const key = (s: string): string => s
+  test('BuildKit completion order: a cached run prints COPY before RUN', () => {
+    expect(align(['FROM', 'RUN', 'COPY', 'WORKDIR'], ['FROM', 'COPY', 'RUN', 'WORKDIR'], key).map((p) => [p.a, p.b])).toEqual([
+      ['FROM', 'FROM'],
+      ['COPY', 'COPY'],
+      ['RUN', 'RUN'],
+      ['WORKDIR', 'WORKDIR'],
+    ])
+  })
+  test('10⁴ steps align in linear time', () => {
+    const as = Array.from({ length: 10_000 }, (_, i) => `RUN ${i}`)
+    const bs = [...as].reverse()
+    expect(align(as, bs, key).every((p) => p.a === p.b)).toBe(true)
+  })
+})
