@@ -25,7 +25,9 @@ export function diffStory(diff: RunDiff): string {
   const essential = diff.findings.find((f) => f.kind === 'diff.essential-packages-planned')
   if (planned !== undefined) {
     const head = planned.message.split(';')[0] as string
-    sentences.push(`${head.charAt(0).toUpperCase()}${head.slice(1)}${essential !== undefined ? `, among them packages every base system already has (${sampleNames(essential.packages ?? [], 5)}): its dpkg database is not the base image's` : ''}.`)
+    const base = essential?.packages ?? []
+    const among = base.length === 0 ? '' : `, among them ${base.length === 1 ? 'one' : base.length} that every base system already has (${base.slice(0, 5).join(', ')}${base.length > 5 ? ', …' : ''}): its dpkg database is not the base image's`
+    sentences.push(`${head.charAt(0).toUpperCase()}${head.slice(1)}${among}.`)
   } else if (essential !== undefined) {
     sentences.push(`${essential.message}.`)
   }

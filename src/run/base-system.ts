@@ -28,18 +28,21 @@ const ESSENTIAL = [
 const REQUIRED = [
   'apt', 'debconf', 'e2fsprogs', 'libpam-modules', 'libpam-modules-bin', 'libpam-runtime', 'login.defs',
   'mawk', 'mount', 'passwd', 'tzdata',
+  // Required in practice though no longer Priority: required (bookworm lowered library priorities):
+  // every Essential binary links them.
+  'libc6', 'libgcc-s1', 'zlib1g',
 ]
 
 const BASE_LIBRARIES = [
   'debian-archive-keyring', 'gpgv', 'libacl1', 'libattr1', 'libaudit-common', 'libaudit1', 'libblkid1',
-  'libbz2-1.0', 'libc6', 'libcap-ng0', 'libcap2', 'libcrypt1', 'libdebconfclient0', 'libgcc-s1', 'libgmp10',
+  'libbz2-1.0', 'libcap-ng0', 'libcap2', 'libcrypt1', 'libdebconfclient0', 'libgmp10',
   'liblz4-1', 'liblzma5', 'libmd0', 'libmount1', 'libpam0g', 'libpcre2-8-0', 'libseccomp2', 'libselinux1',
   'libsemanage-common', 'libsemanage2', 'libsepol2', 'libsmartcols1', 'libstdc++6', 'libsystemd0',
-  'libtinfo6', 'libudev1', 'libuuid1', 'libxxhash0', 'libzstd1', 'zlib1g',
+  'libtinfo6', 'libudev1', 'libuuid1', 'libxxhash0', 'libzstd1',
 ]
 
 const HISTORICAL: readonly [string, BaseSystemTier][] = [
-  ['libgcc1', 'base-library'],
+  ['libgcc1', 'required'],
   ['multiarch-support', 'required'],
   ['sysvinit', 'essential'],
   ['initscripts', 'required'],

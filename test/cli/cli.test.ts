@@ -1,0 +1,192 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { describe, expect, test } from 'vitest'
+import { fixtureBytes, FIXTURES } from '../support/fixtures.ts'
+
+// The built binary, as users run it (the global setup builds dist/ first).
+const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
+const fixture = (name: string): string => join(FIXTURES, name)
+const GOOD = fixture('docker/D30-ci-job-local-legacy-cli20.log')
+const BROKEN = fixture('docker/D31-ci-job-runner-legacy-cli28-broken-base.log')
+const FAILED = fixture('docker/D17-cli20-buildkit-plain-predepends-problem.log')
+const LOCAL = fixture('seed/incident-local-excerpt.log')
+const RUNNER = fixture('seed/incident-runner-excerpt.log')
+const TMP = mkdtempSync(join(tmpdir(), 'aptlog-cli-'))
+
+function aptlog(args: string[], input?: string | Uint8Array): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+describe('aptlog parse', () => {
+  test('NDJSON by default: one event per line, log.end last', () => {
+    const r = aptlog(['parse', FAILED])
+    expect(r.status).toBe(0)
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string })
+    expect(lines.some((e) => e.type === 'problem')).toBe(true)
+    expect(lines.at(-1)?.type).toBe('log.end')
+  })
+  test('--format json is one array', () => {
+    const events = JSON.parse(aptlog(['parse', '--format', 'json', FAILED]).stdout) as { type: string }[]
+    expect(events.at(-1)?.type).toBe('log.end')
+  })
+  test('--format text is one line per event', () => {
+    const r = aptlog(['parse', '--format', 'text', FAILED])
+    expect(r.stdout).toMatch(/dpkg\.pre-dependency/)
+  })
+  test('standard input with -', () => {
+    const r = aptlog(['parse', '-'], fixtureBytes('seed/incident-runner-excerpt.log'))
+    expect(r.stdout).toContain('"kind":"dpkg.pre-dependency"')
+  })
+  test('gzip input is recognised by its magic number, whatever the name', () => {
+    const path = join(TMP, 'build.log.gz')
+    writeFileSync(path, gzipSync(fixtureBytes('docker/D17-cli20-buildkit-plain-predepends-problem.log')))
+    expect(aptlog(['parse', path]).stdout).toBe(aptlog(['parse', FAILED]).stdout)
+  })
+  test('gzip on standard input', () => {
+    const r = aptlog(['parse', '-'], gzipSync(fixtureBytes('docker/D17-cli20-buildkit-plain-predepends-problem.log')))
+    expect(r.stdout).toBe(aptlog(['parse', FAILED]).stdout)
+  })
+})
+
+describe('aptlog summary', () => {
+  test('text, exit 1 for a failed run', () => {
+    const r = aptlog(['summary', FAILED])
+    expect(r.status).toBe(1)
+    expect(r.stdout).toContain('Outcome: failure')
+    expect(r.stdout).toContain('dpkg.pre-dependency')
+  })
+  test('exit 0 for a successful run', () => {
+    expect(aptlog(['summary', GOOD]).status).toBe(0)
+  })
+  test('json is the run model', () => {
+    const s = JSON.parse(aptlog(['summary', '--format', 'json', FAILED]).stdout) as { outcome: string; rootCause: { kind: string } }
+    expect(s.outcome).toBe('failure')
+    expect(s.rootCause.kind).toBe('dpkg.pre-dependency')
+  })
+  test('markdown', () => {
+    expect(aptlog(['summary', '--format', 'markdown', FAILED]).stdout).toMatch(/^## aptlog summary/)
+  })
+  test('github: workflow commands, the root cause first', () => {
+    const lines = aptlog(['summary', '--format', 'github', FAILED]).stdout.trim().split('\n')
+    expect(lines[0]).toMatch(/^::error file=.*,line=\d+,endLine=\d+,title=root cause%3A dpkg.pre-dependency/)
+    expect(lines.length).toBeLessThanOrEqual(50)
+  })
+})
+
+describe('aptlog explain', () => {
+  test('text: root cause, the lines that prove it, what to do; exit 1', () => {
+    const r = aptlog(['explain', FAILED])
+    expect(r.status).toBe(1)
+    expect(r.stdout).toContain('Root cause')
+    expect(r.stdout).toMatch(/\d+ │ .*pre-dependency problem - not installing loop2-libgcc1:amd64/)
+    expect(r.stdout).toContain('What to do')
+  })
+  test('sarif 2.1.0 with the root cause marked', () => {
+    const sarif = JSON.parse(aptlog(['explain', '--format', 'sarif', FAILED]).stdout) as { version: string; runs: { results: { ruleId: string; properties: { rootCause: boolean } }[] }[] }
+    expect(sarif.version).toBe('2.1.0')
+    expect(sarif.runs[0]?.results.find((r) => r.properties.rootCause)?.ruleId).toBe('dpkg.pre-dependency')
+  })
+  test('json carries the evidence lines', () => {
+    const e = JSON.parse(aptlog(['explain', '--format', 'json', RUNNER]).stdout) as { evidence: Record<string, string> }
+    expect(Object.values(e.evidence).join('\n')).toContain('pre-dependency problem - not installing libgcc1:amd64')
+  })
+  test('markdown and github formats', () => {
+    expect(aptlog(['explain', '--format', 'markdown', FAILED]).stdout).toContain('### What to do')
+    expect(aptlog(['explain', '--format', 'github', FAILED]).stdout).toMatch(/^::error /)
+  })
+  test('a successful run: nothing to explain, exit 0', () => {
+    const r = aptlog(['explain', GOOD])
+    expect(r.status).toBe(0)
+    expect(r.stdout).toContain('The run succeeded')
+  })
+})
+
+describe('aptlog diff', () => {
+  test('text: the story first, exit 1 when B failed', () => {
+    const r = aptlog(['diff', LOCAL, RUNNER])
+    expect(r.status).toBe(1)
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('Run B plans 37 more packages than run A (40 vs 3 newly installed)')
+  })
+  test('exit 0 when B succeeded', () => {
+    expect(aptlog(['diff', GOOD, BROKEN]).status).toBe(0)
+  })
+  test('json: the diff contract', () => {
+    const d = JSON.parse(aptlog(['diff', '--format', 'json', LOCAL, RUNNER]).stdout) as Record<string, unknown>
+    expect(Object.keys(d)).toEqual(expect.arrayContaining(['steps', 'packages', 'findings', 'rootCause']))
+  })
+  test('markdown and github', () => {
+    expect(aptlog(['diff', '--format', 'markdown', LOCAL, RUNNER]).stdout).toContain('### What changed')
+    expect(aptlog(['diff', '--format', 'github', LOCAL, RUNNER]).stdout).toMatch(/^::notice title=aptlog diff::/)
+  })
+  test('one side from standard input', () => {
+    const r = aptlog(['diff', LOCAL, '-'], fixtureBytes('seed/incident-runner-excerpt.log'))
+    expect(r.stdout).toContain('40 vs 3 newly installed')
+  })
+})
+
+describe('bad input and usage: one line, exit 2, never a stack trace', () => {
+  const cases: { name: string; args: string[]; input?: Uint8Array | string; stderr: RegExp }[] = [
+    { name: 'missing file', args: ['summary', '/nonexistent/build.log'], stderr: /^aptlog: \/nonexistent\/build\.log: no such file\n$/ },
+    { name: 'a directory', args: ['parse', FIXTURES], stderr: /^aptlog: .*: is a directory, expected a log file\n$/ },
+    { name: 'unknown command', args: ['frobnicate'], stderr: /^aptlog: unknown command 'frobnicate'/ },
+    { name: 'unknown option', args: ['parse', '--bogus', GOOD], stderr: /^aptlog: Unknown option '--bogus'/ },
+    { name: 'bad format', args: ['summary', '--format', 'xml', GOOD], stderr: /^aptlog: summary --format must be one of: text, json, markdown, github/ },
+    { name: 'diff with one file', args: ['diff', GOOD], stderr: /^aptlog: diff takes 2 FILEs, got 1\n$/ },
+    { name: 'both diff inputs from stdin', args: ['diff', '-', '-'], stderr: /^aptlog: diff can read only one/ },
+    { name: 'a damaged gzip file', args: ['parse', '-'], input: Uint8Array.from([0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5]), stderr: /^aptlog: the input looks gzip-compressed but is damaged\n$/ },
+  ]
+  for (const c of cases) {
+    test(c.name, () => {
+      const r = aptlog(c.args, c.input)
+      expect(r.status).toBe(2)
+      expect(r.stderr).toMatch(c.stderr)
+      expect(r.stderr.split('\n').length).toBe(2)
+    })
+  }
+  test('no arguments prints usage to stderr, exit 2', () => {
+    const r = aptlog([])
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain('usage:')
+  })
+  test('--help and --version exit 0', () => {
+    expect(aptlog(['--help']).status).toBe(0)
+    expect(aptlog(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/)
+  })
+})
+
+describe('input that is not a log still gets an answer', () => {
+  test('an empty file: parse gives only log.end; summary says unknown, exit 0', () => {
+    const path = join(TMP, 'empty.log')
+    writeFileSync(path, '')
+    expect(aptlog(['parse', path]).stdout.trim().split('\n').map((l) => (JSON.parse(l) as { type: string }).type)).toEqual(['log.end'])
+    const r = aptlog(['summary', path])
+    expect(r.status).toBe(0)
+    expect(r.stdout).toContain('Outcome: unknown')
+  })
+  test('a 0-byte standard input', () => {
+    expect(aptlog(['summary', '-'], '').status).toBe(0)
+  })
+  test('binary garbage: counted as unrecognised lines, no crash', () => {
+    const bytes = new Uint8Array(64 * 1024)
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 2654435761) >>> 24
+    const path = join(TMP, 'garbage.bin')
+    writeFileSync(path, bytes)
+    const r = aptlog(['summary', '--format', 'json', path])
+    expect(r.status).toBe(0)
+    expect(r.stderr).toBe('')
+    expect((JSON.parse(r.stdout) as { outcome: string }).outcome).toBe('unknown')
+  })
+  test('a closed pipe on stdout (`aptlog parse big.log | head`) exits cleanly', () => {
+    const path = join(TMP, 'big.log')
+    const one = fixtureBytes('docker/D17-cli20-buildkit-plain-predepends-problem.log')
+    writeFileSync(path, Buffer.concat(Array.from({ length: 400 }, () => one)))
+    const r = spawnSync('/bin/bash', ['-c', `"${process.execPath}" "${CLI}" parse "${path}" | head -n 1 >/dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8' })
+    expect(r.stderr).toBe('')
+    expect(r.stdout.trim()).toBe('0')
+  })
+})
