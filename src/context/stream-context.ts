@@ -11,9 +11,10 @@ import type { LineContext } from '../events/index.ts'
 import type { Emit, Grammar, GrammarFactory } from '../grammar/types.ts'
 import { IGNORED, UNRECOGNIZED, UNRECOGNIZED_APT_LIKE, type Verdict } from '../grammar/verdict.ts'
 import { lastFrame } from '../lines/frames.ts'
+import { createLogfileGrammar } from '../logfiles/grammar.ts'
 
 /** The grammars every context runs, in dispatch order. */
-export const DEFAULT_GRAMMARS: readonly GrammarFactory[] = [createDpkgGrammar, createAptGrammar]
+export const DEFAULT_GRAMMARS: readonly GrammarFactory[] = [createDpkgGrammar, createLogfileGrammar, createAptGrammar]
 
 /** One stream context. */
 export interface StreamContext {

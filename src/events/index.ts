@@ -7,6 +7,7 @@ import type { AptEvent } from './apt.ts'
 import type { DockerEvent } from './docker.ts'
 import type { DpkgEvent } from './dpkg.ts'
 import type { LogEvent } from './log.ts'
+import type { LogfileEvent } from './logfile.ts'
 import type { ProblemEvent } from './problem.ts'
 
 export type * from './apt.ts'
@@ -14,11 +15,12 @@ export type * from './base.ts'
 export type * from './docker.ts'
 export type * from './dpkg.ts'
 export type * from './log.ts'
+export type * from './logfile.ts'
 export type * from './problem.ts'
 export { baseFields } from './base.ts'
 
 /** Every event aptlog emits. Narrow on `type`. */
-export type AptLogEvent = LogEvent | AptEvent | DpkgEvent | DockerEvent | ProblemEvent
+export type AptLogEvent = LogEvent | AptEvent | DpkgEvent | DockerEvent | LogfileEvent | ProblemEvent
 
 /** All `type` values. */
 export type AptLogEventType = AptLogEvent['type']
