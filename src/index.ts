@@ -18,6 +18,7 @@ export { createSummarizer, summarize, summarizeStream } from './run/summarizer.t
 export type { Summarizer, SummarizerLimits, SummarizerOptions } from './run/summarizer.ts'
 export type * from './run/types.ts'
 export { baseSystemTier } from './run/base-system.ts'
+export { FINDING_KINDS } from './run/finding-kinds.ts'
 export type { BaseSystemTier } from './run/base-system.ts'
 export { diffRuns } from './diff/diff-runs.ts'
 export type { Pair, RunDiff, StepDiff } from './diff/diff-runs.ts'

@@ -5,8 +5,10 @@
  */
 
 import type { Problem } from '../events/problem.ts'
+import type { FindingKind } from './finding-kinds.ts'
 
 export type { Problem } from '../events/problem.ts'
+export type { FindingKind } from './finding-kinds.ts'
 
 /** A package as dpkg or apt named it, `:arch` split off. */
 export interface Pkg {
@@ -124,8 +126,8 @@ export interface AptSource {
 
 /** A conclusion drawn from the whole run. `kind` ids are stable (docs/run-model.md). */
 export interface Finding {
-  /** Stable kind: `run.essential-packages-planned`, `run.apt-generation`, `run.apt-sources` … */
-  readonly kind: string
+  /** Stable kind: `run.essential-packages-planned`, `run.apt-generation`, `diff.packages-planned` … */
+  readonly kind: FindingKind
   /** One sentence a person can act on. */
   readonly message: string
   /** Packages the finding names. */

@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, test } from 'vitest'
+import { FINDING_KINDS, REMEDY_KINDS } from '../src/index.ts'
+
+const doc = (path: string): string => readFileSync(fileURLToPath(new URL(`../docs/${path}`, import.meta.url)), 'utf8')
+
+describe('docs', () => {
+  test('docs/problems.md lists every problem kind (the kinds are public API)', () => {
+    const text = doc('problems.md')
+    expect(REMEDY_KINDS.filter((k) => !text.includes(`| \`${k}\` |`))).toEqual([])
+  })
+  test('every problem kind has a row with a real example in its source table', () => {
+    const tables = doc('problems/apt.md') + doc('problems/dpkg.md') + doc('problems/docker.md')
+    expect(REMEDY_KINDS.filter((k) => !tables.includes(`\`${k}\``))).toEqual([])
+  })
+  test('docs/run-model.md documents every finding kind the run model and the diff emit', () => {
+    const text = doc('run-model.md')
+    expect(FINDING_KINDS.filter((k) => !text.includes(`\`${k}\``))).toEqual([])
+  })
+})
