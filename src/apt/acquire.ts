@@ -10,8 +10,6 @@ import type { AcquireDescription, AcquireLine, FetchedLine } from './line-kinds.
 import { parseDuration, parseRate, parseSize } from './sizes.ts'
 import { isPackageName } from './tokens.ts'
 
-const URI_SCHEME = /^[a-z][a-z0-9+.-]*:/
-
 // Index files in descriptions (§2.2), including Ubuntu's DEP-11 metadata (`amd64 DEP-11 Metadata`,
 // `DEP-11 48x48 Icons`, `amd64 c-n-f Metadata`) and pdiff items.
 function isIndexWord(token: string): boolean {
@@ -33,18 +31,71 @@ function isReleaseWord(token: string): boolean {
   return token === 'InRelease' || token === 'Release' || token === 'Release.gpg'
 }
 
-const ARCH = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-
-/** Split `bookworm-security/main` into suite and component at the last slash; a flat `./` stays whole. */
-function suiteAndComponent(token: string): { suite: string; component?: string } {
-  if (token.endsWith('/')) return { suite: token }
-  const slash = token.lastIndexOf('/')
-  if (slash <= 0) return { suite: token }
-  return { suite: token.slice(0, slash), component: token.slice(slash + 1) }
+/** `^[a-z0-9]+(?:-[a-z0-9]+)*$` as a loop: lower-case alphanumeric words joined by single dashes. */
+function isArch(token: string): boolean {
+  const n = token.length
+  if (n === 0 || token.charCodeAt(0) === 0x2d || token.charCodeAt(n - 1) === 0x2d) return false
+  for (let i = 0; i < n; i++) {
+    const c = token.charCodeAt(i)
+    if (c === 0x2d) {
+      if (token.charCodeAt(i + 1) === 0x2d) return false
+    } else if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) return false
+  }
+  return true
 }
 
-/** The URI (first word; a `cdrom:[label with spaces]/` keeps its label) and the words after it. */
-function splitUri(text: string): { uri: string; words: string[] } | undefined {
+/** `^[a-z][a-z0-9+.-]*:` as a loop: the URI starts with a scheme. */
+function hasUriScheme(uri: string): boolean {
+  const first = uri.charCodeAt(0)
+  if (!(first >= 0x61 && first <= 0x7a)) return false
+  for (let i = 1; i < uri.length; i++) {
+    const c = uri.charCodeAt(i)
+    if (c === 0x3a) return true
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2e || c === 0x2d)) return false
+  }
+  return false
+}
+
+/** The words of `text` from `from` on, split at spaces (runs of spaces make no empty words). */
+function wordsFrom(text: string, from: number): string[] {
+  const words: string[] = []
+  const n = text.length
+  let i = from
+  while (i < n) {
+    if (text.charCodeAt(i) === 0x20) {
+      i++
+      continue
+    }
+    let end = text.indexOf(' ', i)
+    if (end === -1) end = n
+    words.push(text.slice(i, end))
+    i = end
+  }
+  return words
+}
+
+/** `words[from…]` joined by single spaces. */
+function joinFrom(words: readonly string[], from: number): string {
+  return from === words.length - 1 ? (words[from] as string) : words.slice(from).join(' ')
+}
+
+/** An acquire description being filled in, field by field. */
+type DescriptionDraft = { -readonly [K in keyof AcquireDescription]?: AcquireDescription[K] }
+
+/**
+ * Parse the description of an acquire line (FORMATS.md §2.2), after the `Get:N ` and before a
+ * ` [size]`: `http://host/debian bookworm InRelease`, `… bookworm/main amd64 Packages`,
+ * `… bookworm/main amd64 openssh-client amd64 1:9.2p1-2` (1.1+), `… jessie/main pkg all 0.0.9`
+ * (1.0, no index architecture), `http://127.0.0.1:8765 ./ stale-pkg 1.0` (flat repository).
+ *
+ * The description is built by assignment in the order the event shows its fields (`uri`, `suite`,
+ * `component`, `arch`, `target`, `file`, `package`, `packageArch`, `version`), without
+ * `split`/`filter` chains or object spreads: on Node 20 a literal that starts with a spread costs
+ * ~0.5 µs per property after it, and this rule ran at ~4 µs per `Get` line (now ~0.4 µs; ~9 % of
+ * the whole parse of the 100 MiB benchmark log).
+ */
+export function parseAcquireDescription(text: string): AcquireDescription | undefined {
+  // The URI is the first word; a `cdrom:[label with spaces]/` keeps its label.
   let uriEnd: number
   if (text.startsWith('cdrom:[')) {
     const close = text.indexOf(']', 7)
@@ -55,53 +106,80 @@ function splitUri(text: string): { uri: string; words: string[] } | undefined {
   }
   if (uriEnd === -1) return undefined
   const uri = text.slice(0, uriEnd)
-  if (!URI_SCHEME.test(uri)) return undefined
-  const words = text
-    .slice(uriEnd + 1)
-    .split(' ')
-    .filter((w) => w.length > 0)
-  return { uri, words }
+  if (!hasUriScheme(uri)) return undefined
+  // words[0] is the dist, words[1…] the rest.
+  const words = wordsFrom(text, uriEnd + 1)
+  const rest = words.length - 1
+  if (rest < 1) return undefined
+  const dist = words[0] as string
+  const first = words[1] as string
+  const last = words[rest] as string
+  const d: DescriptionDraft = { uri }
+  if (rest === 1 && isReleaseWord(last)) {
+    // A Release line names the whole distribution (`jessie/updates` is a suite, not suite/component).
+    d.suite = dist
+    d.target = 'release'
+    d.file = last
+    return d as AcquireDescription
+  }
+  // `bookworm-security/main` is suite and component, split at the last slash; a flat `./` stays whole.
+  const slash = dist.endsWith('/') ? -1 : dist.lastIndexOf('/')
+  if (slash <= 0) {
+    d.suite = dist
+  } else {
+    d.suite = dist.slice(0, slash)
+    d.component = dist.slice(slash + 1)
+  }
+  if (isIndexWord(last) || isReleaseWord(last)) {
+    if (rest >= 2 && isArch(first)) {
+      d.arch = first
+      d.target = 'index'
+      d.file = joinFrom(words, 2)
+    } else {
+      d.target = 'index'
+      d.file = joinFrom(words, 1)
+    }
+  } else if (rest === 3 && last.startsWith('(') && last.endsWith(')') && isPackageName(first)) {
+    // `apt-get source`: `hello 2.10-3 (dsc)`.
+    d.target = 'other'
+    d.package = first
+    d.version = words[2] as string
+  } else if (dist.endsWith('/') && rest === 2 && isPackageName(first)) {
+    d.target = 'package'
+    d.package = first
+    d.version = words[2] as string
+  } else if (rest === 4 && isArch(first) && isPackageName(words[2] as string) && isArch(words[3] as string)) {
+    d.arch = first
+    d.target = 'package'
+    d.package = words[2] as string
+    d.packageArch = words[3] as string
+    d.version = last
+  } else if (rest === 3 && isPackageName(first) && isArch(words[2] as string)) {
+    d.target = 'package'
+    d.package = first
+    d.packageArch = words[2] as string
+    d.version = last
+  } else {
+    d.target = 'other'
+    d.file = joinFrom(words, 1)
+  }
+  return d as AcquireDescription
 }
 
 /**
- * Parse the description of an acquire line (FORMATS.md §2.2), after the `Get:N ` and before a
- * ` [size]`: `http://host/debian bookworm InRelease`, `… bookworm/main amd64 Packages`,
- * `… bookworm/main amd64 openssh-client amd64 1:9.2p1-2` (1.1+), `… jessie/main pkg all 0.0.9`
- * (1.0, no index architecture), `http://127.0.0.1:8765 ./ stale-pkg 1.0` (flat repository).
+ * Copy a description's fields onto an event under construction, in the description's field order
+ * (field by field: a spread of these differently shaped objects is several times slower).
  */
-export function parseAcquireDescription(text: string): AcquireDescription | undefined {
-  const split = splitUri(text)
-  if (split === undefined) return undefined
-  const { uri, words } = split
-  const dist = words[0]
-  if (dist === undefined || words.length < 2) return undefined
-  const rest = words.slice(1)
-  const last = rest[rest.length - 1] as string
-  if (rest.length === 1 && isReleaseWord(last)) {
-    // A Release line names the whole distribution (`jessie/updates` is a suite, not suite/component).
-    return { uri, suite: dist, target: 'release', file: last }
-  }
-  const { suite, component } = suiteAndComponent(dist)
-  const where = component === undefined ? { uri, suite } : { uri, suite, component }
-  if (isIndexWord(last) || isReleaseWord(last)) {
-    const first = rest[0] as string
-    if (rest.length >= 2 && ARCH.test(first)) return { ...where, arch: first, target: 'index', file: rest.slice(1).join(' ') }
-    return { ...where, target: 'index', file: rest.join(' ') }
-  }
-  // `apt-get source`: `hello 2.10-3 (dsc)`.
-  if (rest.length === 3 && last.startsWith('(') && last.endsWith(')') && isPackageName(rest[0] as string)) {
-    return { ...where, target: 'other', package: rest[0] as string, version: rest[1] as string }
-  }
-  if (dist.endsWith('/') && rest.length === 2 && isPackageName(rest[0] as string)) {
-    return { ...where, target: 'package', package: rest[0] as string, version: rest[1] as string }
-  }
-  if (rest.length === 4 && ARCH.test(rest[0] as string) && isPackageName(rest[1] as string) && ARCH.test(rest[2] as string)) {
-    return { ...where, arch: rest[0] as string, target: 'package', package: rest[1] as string, packageArch: rest[2] as string, version: last }
-  }
-  if (rest.length === 3 && isPackageName(rest[0] as string) && ARCH.test(rest[1] as string)) {
-    return { ...where, target: 'package', package: rest[0] as string, packageArch: rest[1] as string, version: last }
-  }
-  return { ...where, target: 'other', file: rest.join(' ') }
+export function assignDescription(event: { -readonly [K in keyof AcquireDescription]?: AcquireDescription[K] | undefined }, d: AcquireDescription): void {
+  event.uri = d.uri
+  if (d.suite !== undefined) event.suite = d.suite
+  if (d.component !== undefined) event.component = d.component
+  if (d.arch !== undefined) event.arch = d.arch
+  event.target = d.target
+  if (d.file !== undefined) event.file = d.file
+  if (d.package !== undefined) event.package = d.package
+  if (d.packageArch !== undefined) event.packageArch = d.packageArch
+  if (d.version !== undefined) event.version = d.version
 }
 
 const PREFIXES: readonly { readonly word: string; readonly result: AcquireResult }[] = [

@@ -6,9 +6,10 @@
  * @module
  */
 
-import type { AptLogEvent, AptNoteKind, AptPlanListKind, LineContext } from '../events/index.ts'
+import type { AptAcquireEvent, AptLogEvent, AptNoteKind, AptPlanListKind, LineContext } from '../events/index.ts'
 import { baseFields } from '../events/index.ts'
 import type { ProblemKind, ProblemSeverity } from '../events/problem.ts'
+import { startEvent } from '../grammar/event.ts'
 import { createDispatch } from '../grammar/rules.ts'
 import type { Emit, Grammar } from '../grammar/types.ts'
 import { CONSUMED, IGNORED, UNRECOGNIZED, type Verdict } from '../grammar/verdict.ts'
@@ -28,7 +29,8 @@ import {
 } from './blocks.ts'
 import { classifyMessage, ONCE_PER_FAILURE, type ProblemSpec } from './classify.ts'
 import { looksLikeApt } from './familiar.ts'
-import type { AptLine } from './line-kinds.ts'
+import { assignDescription } from './acquire.ts'
+import type { AcquireLine, AptLine } from './line-kinds.ts'
 import { parseListBody } from './plan-list.ts'
 import { TOP_LEVEL_RULES } from './rules.ts'
 import { solverRule } from './solver.ts'
@@ -92,17 +94,19 @@ export function createAptGrammar(emit: Emit): Grammar {
 
   // ---- closing blocks -------------------------------------------------------------------------
 
+  /** An `apt.acquire` event, built by assignment (one in eight events of a typical log; see `grammar/event.ts`). */
+  function sendAcquire(ctx: LineContext, rule: string, line: AcquireLine, endLine?: number, errors?: string[]): void {
+    const event = startEvent<AptAcquireEvent>('apt.acquire', ctx, rule, endLine)
+    event.result = line.result
+    event.id = line.id
+    assignDescription(event, line.description)
+    if (line.sizeBytes !== undefined) event.sizeBytes = line.sizeBytes
+    if (errors !== undefined && errors.length > 0) event.errors = errors
+    send(event)
+  }
+
   function closeErr(b: ErrBlock): void {
-    const { line } = b
-    send({
-      type: 'apt.acquire',
-      ...baseFields(b.ctx, b.rule, b.endLine),
-      result: line.result,
-      id: line.id,
-      ...line.description,
-      ...(line.sizeBytes === undefined ? {} : { sizeBytes: line.sizeBytes }),
-      ...(b.errors.length === 0 ? {} : { errors: b.errors }),
-    })
+    sendAcquire(b.ctx, b.rule, b.line, b.endLine, b.errors)
   }
 
   function closeMessage(b: MessageBlock): void {
@@ -195,14 +199,7 @@ export function createAptGrammar(emit: Emit): Grammar {
         if (value.result === 'err') {
           block = { type: 'err', ctx, rule: ruleId, line: value, errors: [], endLine: ctx.line }
         } else {
-          send({
-            type: 'apt.acquire',
-            ...baseFields(ctx, ruleId),
-            result: value.result,
-            id: value.id,
-            ...value.description,
-            ...(value.sizeBytes === undefined ? {} : { sizeBytes: value.sizeBytes }),
-          })
+          sendAcquire(ctx, ruleId, value)
         }
         return CONSUMED
       case 'fetched':
