@@ -11,7 +11,7 @@ import { lastFrame } from '../lines/frames.ts'
 
 /** Options of {@link createEvidenceCollector}. */
 export interface EvidenceOptions {
-  /** Lines of context kept before each problem. @defaultValue 3 */
+  /** Lines of context kept before each problem. @defaultValue 5 */
   readonly context?: number | undefined
   /** Recent lines remembered. @defaultValue 256 */
   readonly window?: number | undefined
@@ -31,7 +31,7 @@ export interface EvidenceCollector {
 
 /** Create a collector. */
 export function createEvidenceCollector(options?: EvidenceOptions): EvidenceCollector {
-  const context = options?.context ?? 3
+  const context = options?.context ?? 5
   const window = options?.window ?? 256
   const maxLines = options?.maxLines ?? 5000
   const ring: string[] = new Array<string>(window)

@@ -34,7 +34,7 @@ export function consequencesOf(problems: readonly Problem[], root: Problem): Pro
 }
 
 /** Evidence lines of a problem: its range plus `context` lines before, from what the caller kept. */
-export function evidenceFor(p: Problem, lines: EvidenceLines, context = 3): [number, string][] {
+export function evidenceFor(p: Problem, lines: EvidenceLines, context = 5): [number, string][] {
   const out: [number, string][] = []
   const end = p.endLine ?? p.line
   for (let n = Math.max(1, p.line - context); n <= end; n++) {
