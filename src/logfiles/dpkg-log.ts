@@ -17,7 +17,8 @@
 import type { DpkgLogAction, DpkgLogState } from '../events/logfile.ts'
 import type { Rule } from '../grammar/rules.ts'
 import { isDigit } from '../lines/chars.ts'
-import { isVersionText, readRef } from './entries.ts'
+import { parsePackageRef } from '../dpkg/package-ref.ts'
+import { isVersionText } from './entries.ts'
 import type { DpkgLogActionHit, DpkgLogConffileHit, DpkgLogStartupHit, DpkgLogStatusHit } from './hits.ts'
 
 const NONE = '<none>'
@@ -84,7 +85,7 @@ export const DPKG_LOG_STATUS_RULE: Rule<DpkgLogStatusHit> = {
     if (f === undefined) return undefined
     const [, state, pkg, ver] = f as [string, string, string, string]
     if (!STATES.has(state)) return undefined
-    const ref = readRef(pkg)
+    const ref = parsePackageRef(pkg)
     const version = readVersion(ver)
     if (ref === undefined || version === undefined) return undefined
     return { kind: 'dpkg-status', state: state as DpkgLogState, ref, version: version ?? undefined }
@@ -100,7 +101,7 @@ export const DPKG_LOG_ACTION_RULE: Rule<DpkgLogActionHit> = {
     if (f === undefined) return undefined
     const [action, pkg, installed, available] = f as [string, string, string, string]
     if (!ACTIONS.has(action)) return undefined
-    const ref = readRef(pkg)
+    const ref = parsePackageRef(pkg)
     const from = readVersion(installed)
     const to = readVersion(available)
     if (ref === undefined || from === undefined || to === undefined) return undefined

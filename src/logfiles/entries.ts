@@ -6,7 +6,7 @@
  */
 
 import type { AptHistoryDisappeared, AptHistoryPackage } from '../events/logfile.ts'
-import { isArchName, isPackageName, type PackageRef } from '../dpkg/package-ref.ts'
+import { parsePackageRef } from '../dpkg/package-ref.ts'
 
 /** The entries of one list line. */
 export interface PackageList<E> {
@@ -29,20 +29,11 @@ export function isVersionText(text: string): boolean {
   return true
 }
 
-/** `name` or `name:arch`, strictly. */
-export function readRef(text: string): PackageRef | undefined {
-  const colon = text.indexOf(':')
-  if (colon === -1) return isPackageName(text) ? { name: text } : undefined
-  const name = text.slice(0, colon)
-  const arch = text.slice(colon + 1)
-  return isPackageName(name) && isArchName(arch) ? { name, arch } : undefined
-}
-
 /** `name:arch (v)`, `name:arch (v, automatic)`, `name:arch (old, new)`; the segment ends with `)`. */
 function readEntry(segment: string): AptHistoryPackage | undefined {
   const open = segment.indexOf(' (')
   if (open === -1 || segment.charCodeAt(segment.length - 1) !== 0x29) return undefined
-  const ref = readRef(segment.slice(0, open))
+  const ref = parsePackageRef(segment.slice(0, open))
   if (ref === undefined) return undefined
   const parts = segment.slice(open + 2, -1).split(', ')
   let automatic = false
@@ -94,7 +85,7 @@ export function parseDisappeared(value: string): PackageList<AptHistoryDisappear
       truncated = true
       continue
     }
-    const ref = readRef(open === -1 ? segment : segment.slice(0, open))
+    const ref = parsePackageRef(open === -1 ? segment : segment.slice(0, open))
     const version = open === -1 ? undefined : segment.slice(open + 2, -1)
     if (ref === undefined || (version !== undefined && (!closed || !isVersionText(version)))) {
       unread++

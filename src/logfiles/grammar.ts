@@ -54,8 +54,8 @@ interface Stanza {
   requestedBy: string | undefined
   comment: string | undefined
   error: string | undefined
-  readonly lists: Map<AptHistoryListKind, AptHistoryPackage[]>
-  disappeared: AptHistoryDisappeared[] | undefined
+  readonly lists: Map<AptHistoryListKind, readonly AptHistoryPackage[]>
+  disappeared: readonly AptHistoryDisappeared[] | undefined
   truncated: boolean
   unread: number
 }
@@ -123,15 +123,16 @@ export function createLogfileGrammar(emit: Emit): Grammar {
         s[hit.field] = hit.value
         return
       case 'history-list': {
-        const entries = s.lists.get(hit.list)
-        if (entries === undefined) s.lists.set(hit.list, [...hit.entries])
-        else for (const entry of hit.entries) entries.push(entry)
+        // apt writes each list once; a repeated key (a hand-edited file) adds to the list.
+        const before = s.lists.get(hit.list)
+        s.lists.set(hit.list, before === undefined ? hit.entries : [...before, ...hit.entries])
         if (hit.truncated) s.truncated = true
         s.unread += hit.unread
         return
       }
       case 'history-disappeared':
-        s.disappeared = s.disappeared === undefined ? [...hit.entries] : [...s.disappeared, ...hit.entries]
+        s.disappeared = s.disappeared === undefined ? hit.entries : [...s.disappeared, ...hit.entries]
+        if (hit.truncated) s.truncated = true
         s.unread += hit.unread
         return
       case 'history-end':

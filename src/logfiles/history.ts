@@ -85,7 +85,7 @@ export const HISTORY_DISAPPEARED_RULE: Rule<HistoryDisappearedHit> = {
   first: 'D',
   match(text: string): HistoryDisappearedHit | undefined {
     if (!text.startsWith(DISAPPEARED)) return undefined
-    const { entries, unread } = parseDisappeared(text.slice(DISAPPEARED.length))
-    return { kind: 'history-disappeared', entries, unread }
+    const { entries, truncated, unread } = parseDisappeared(text.slice(DISAPPEARED.length))
+    return { kind: 'history-disappeared', entries, truncated, unread }
   },
 }

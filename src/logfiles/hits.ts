@@ -8,6 +8,7 @@ import type { PackageRef } from '../dpkg/package-ref.ts'
 
 /** `Start-Date:` (opens a stanza) or `End-Date:` (closes it). */
 export interface HistoryDateHit {
+  /** Which of the two. */
   readonly kind: 'history-start' | 'history-end'
   /** Normalised to one space. */
   readonly date: string
@@ -15,15 +16,21 @@ export interface HistoryDateHit {
 
 /** A one-value stanza line: `Commandline:`, `Requested-By:`, `Comment:`, `Error:`. */
 export interface HistoryFieldHit {
+  /** Discriminant. */
   readonly kind: 'history-field'
+  /** The event field the value goes to. */
   readonly field: 'commandline' | 'requestedBy' | 'comment' | 'error'
+  /** The text after `Key: `, as written. */
   readonly value: string
 }
 
 /** A package list line: `Install:`, `Upgrade:` … */
 export interface HistoryListHit {
+  /** Discriminant. */
   readonly kind: 'history-list'
+  /** Which list. */
   readonly list: AptHistoryListKind
+  /** The complete entries, in order. */
   readonly entries: readonly AptHistoryPackage[]
   /** The line ended inside an entry. */
   readonly truncated: boolean
@@ -33,13 +40,19 @@ export interface HistoryListHit {
 
 /** `Disappeared:`. */
 export interface HistoryDisappearedHit {
+  /** Discriminant. */
   readonly kind: 'history-disappeared'
+  /** The entries, in order. */
   readonly entries: readonly AptHistoryDisappeared[]
+  /** The line ended inside an entry. */
+  readonly truncated: boolean
+  /** Entries without the `name[:arch][ (version)]` shape. */
   readonly unread: number
 }
 
 /** term.log's `Log started:` / `Log ended:`. */
 export interface TermLogHit {
+  /** Which of the two. */
   readonly kind: 'term-start' | 'term-end'
   /** Normalised to one space. */
   readonly date: string
@@ -47,15 +60,21 @@ export interface TermLogHit {
 
 /** dpkg.log `startup archives|packages <action>`. */
 export interface DpkgLogStartupHit {
+  /** Discriminant. */
   readonly kind: 'dpkg-startup'
+  /** `archives` or `packages`. */
   readonly mode: 'archives' | 'packages'
+  /** dpkg's action word. */
   readonly action: string
 }
 
 /** dpkg.log `<action> <pkg>[:<arch>] <installed> <available>`. */
 export interface DpkgLogActionHit {
+  /** Discriminant. */
   readonly kind: 'dpkg-action'
+  /** The action. */
   readonly action: DpkgLogAction
+  /** The package. */
   readonly ref: PackageRef
   /** Undefined for `<none>`. */
   readonly installed: string | undefined
@@ -65,8 +84,11 @@ export interface DpkgLogActionHit {
 
 /** dpkg.log `status <state> <pkg>[:<arch>] <version>`. */
 export interface DpkgLogStatusHit {
+  /** Discriminant. */
   readonly kind: 'dpkg-status'
+  /** The state reached. */
   readonly state: DpkgLogState
+  /** The package. */
   readonly ref: PackageRef
   /** Undefined for `<none>`. */
   readonly version: string | undefined
@@ -74,8 +96,11 @@ export interface DpkgLogStatusHit {
 
 /** dpkg.log `conffile <path> install|keep`. */
 export interface DpkgLogConffileHit {
+  /** Discriminant. */
   readonly kind: 'dpkg-conffile'
+  /** The configuration file. */
   readonly path: string
+  /** dpkg's answer. */
   readonly decision: 'install' | 'keep'
 }
 
