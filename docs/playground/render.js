@@ -89,7 +89,7 @@ function evidenceBlock(lines, from, to, hiFrom, hiTo, label) {
     previous = n
   }
   if (rows.length === 0) return h('p', { class: 'muted small' }, 'The lines were not kept (the log was too large to keep every problem’s lines).')
-  return h('pre', { class: 'evidence', tabindex: '0', 'aria-label': `${label} log, lines ${from < 1 ? 1 : from}–${to}` }, rows)
+  return h('pre', { class: 'evidence', tabindex: '0', 'aria-label': `${label === '' ? 'Log' : `Log ${label}`}, lines ${Math.max(1, from)}–${to}` }, rows)
 }
 
 /** @param {{ line: number, endLine?: number }} p */
@@ -145,7 +145,7 @@ function findingItem(finding, run, side, warn) {
   return h(
     'li',
     { class: 'finding', 'data-kind': finding.kind },
-    h('details', { class: 'evidence-details' }, h('summary', null, head, ' ', h('span', { class: 'place' }, `${side}: ${where}`)), blocks),
+    h('details', { class: 'evidence-details' }, h('summary', null, head, ' ', h('span', { class: 'place' }, `${side === '' ? '' : `${side}: `}${where}`)), blocks),
   )
 }
 
@@ -175,7 +175,7 @@ function problemItem(p, run, side, marks = {}) {
         ' ',
         h('span', { class: 'message' }, p.message),
         ' ',
-        h('span', { class: 'place' }, `${side}: ${problemPlace(p)}`),
+        h('span', { class: 'place' }, `${side === '' ? '' : `${side}: `}${problemPlace(p)}`),
         ' ',
         h('code', { class: 'kind' }, p.kind),
       ),
@@ -318,13 +318,13 @@ function stepDiffTable(steps) {
 
 /** @param {import('./aptlog.js').Transaction} tx */
 function transactionText(tx) {
-  const parts = [tx.kind]
+  const parts = []
   if (tx.kind === 'update' && tx.sources.length > 0) parts.push(plural(new Set(tx.sources.map((s) => `${s.uri} ${s.suite}`)).size, 'repository').replace('repositorys', 'repositories'))
   if (tx.counts !== null) parts.push(`${tx.counts.newlyInstalled} new, ${tx.counts.upgraded} upgraded, ${tx.counts.removed} removed`)
   if (tx.downloadBytes !== undefined) parts.push(`download ${formatBytes(tx.downloadBytes)}`)
   if (tx.fetched !== undefined) parts.push(`fetched ${formatBytes(tx.fetched.bytes)} in ${tx.fetched.seconds}s`)
   if (tx.unpacked.length + tx.setUp.length + tx.removed.length > 0) parts.push(`dpkg: ${tx.unpacked.length} unpacked, ${tx.setUp.length} set up, ${tx.removed.length} removed`)
-  return parts.join('; ')
+  return parts.length === 0 ? 'no plan or dpkg action printed' : parts.join('; ')
 }
 
 /** @param {import('./aptlog.js').Transaction} tx */
@@ -337,7 +337,7 @@ function transactionRow(tx) {
     h(
       'td',
       { colspan: '3' },
-      h('span', { class: 'badge muted' }, `apt/dpkg: ${tx.kind}`),
+      h('span', { class: 'badge muted' }, tx.kind === 'dpkg' ? 'dpkg' : `apt ${tx.kind}`),
       ' ',
       transactionText(tx),
       ' ',
@@ -410,7 +410,7 @@ function problemList(problems, run, side, root) {
 
 /** @param {Loaded} run */
 function readNote(run) {
-  const { summary, stats } = run.analysis
+  const { summary } = run.analysis
   return `${run.label}: ${summary.lines.toLocaleString('en')} lines, ${summary.unrecognized.toLocaleString('en')} not recognised`
 }
 
@@ -430,10 +430,10 @@ export function renderSingle(run) {
     'div',
     { class: 'report single', 'data-mode': 'single' },
     storySection(story, markdown, [outcomeBadge(summary.outcome), ' ', h('span', { class: 'muted' }, readNote(run))]),
-    rootCauseSection(root, run, 'log', summary.outcome),
-    summary.findings.length > 0 ? section('Findings', 'findings', h('ul', { class: 'findings' }, summary.findings.map((f) => findingItem(f, run, 'log', essential(f.kind))))) : null,
+    rootCauseSection(root, run, '', summary.outcome),
+    summary.findings.length > 0 ? section('Findings', 'findings', h('ul', { class: 'findings' }, summary.findings.map((f) => findingItem(f, run, '', essential(f.kind))))) : null,
     summary.steps.length > 0 || summary.transactions.length > 0 ? section(`Steps (${summary.steps.length}) and apt runs (${summary.transactions.length})`, 'steps', stepsTable(summary)) : null,
-    section(`Problems (${summary.problems.length})`, 'problems', summary.problems.length === 0 ? h('p', { class: 'muted' }, 'No problems found.') : problemList(summary.problems, run, 'log', root)),
+    section(`Problems (${summary.problems.length})`, 'problems', summary.problems.length === 0 ? h('p', { class: 'muted' }, 'No problems found.') : problemList(summary.problems, run, '', root)),
   )
   return { node, markdown, story }
 }

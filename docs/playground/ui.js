@@ -165,6 +165,8 @@ function render() {
   const busy = slots.a.worker !== null || slots.b.worker !== null
   reportHost.replaceChildren()
   markdown = ''
+  const empty = a === null && b === null && !busy
+  for (const id of ['#swap', '#clear']) /** @type {HTMLButtonElement} */ ($(id)).disabled = empty
   document.body.dataset.report = 'none'
   if (a === null && b === null) return
   if (busy) {
@@ -230,6 +232,7 @@ function clear() {
   }
   render()
   say('Cleared.')
+  $('#file-a').focus()
 }
 
 /** Wire a slot's drop zone, file chooser and paste box. @param {Side} side */
