@@ -187,6 +187,13 @@ describe('a history.log stanza', () => {
     expect(stanza).not.toHaveProperty('unreadEntries')
   })
 
+  test('a Disappeared line cut inside an entry marks the stanza too', () => {
+    const { events } = runLogfile(['Start-Date: 2026-11-27  23:28:36', 'Disappeared: old-lib:amd64 (0.9), gone (1.', 'End-Date: 2026-11-27  23:28:37'])
+    const stanza = single(events, 'apt.history')
+    expect(stanza.disappeared).toEqual([{ name: 'old-lib', arch: 'amd64', version: '0.9' }])
+    expect(stanza.truncated).toBe(true)
+  })
+
   test("a line cut by the parser's maxLineLength (bookworm-m2's 506-character Install line at 200)", () => {
     const text = [
       '',
