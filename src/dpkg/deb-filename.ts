@@ -100,11 +100,25 @@ function isZeroPadded(digits: string): boolean {
  */
 export function decodeDebPath(path: string, hints: DebNameHints = {}): DebFileName | undefined {
   const file = baseName(path)
-  const ext = EXTENSIONS.find((e) => file.endsWith(e))
-  if (ext === undefined) return undefined
-  const parts = file.slice(0, file.length - ext.length).split('_')
-  if (parts.length !== 3) return undefined
-  const [rawName, rawVersion, rawArch] = parts as [string, string, string]
+  // indexOf scans, not `EXTENSIONS.find(…)` and `split('_')`: one `.deb` name per `Preparing` line.
+  let stemEnd = -1
+  for (const ext of EXTENSIONS) {
+    if (file.endsWith(ext)) {
+      stemEnd = file.length - ext.length
+      break
+    }
+  }
+  if (stemEnd === -1) return undefined
+  // Exactly three `_`-separated parts: name, version, architecture.
+  const first = file.indexOf('_')
+  if (first === -1 || first >= stemEnd) return undefined
+  const second = file.indexOf('_', first + 1)
+  if (second === -1 || second >= stemEnd) return undefined
+  const third = file.indexOf('_', second + 1)
+  if (third !== -1 && third < stemEnd) return undefined
+  const rawName = file.slice(0, first)
+  const rawVersion = file.slice(first + 1, second)
+  const rawArch = file.slice(second + 1, stemEnd)
   const version = unquoteFileName(rawVersion)
   const arch = unquoteFileName(rawArch)
   if (version.length === 0 || !isArchName(arch)) return undefined

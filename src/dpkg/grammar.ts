@@ -16,6 +16,7 @@
 import type { LineContext } from '../events/index.ts'
 import { baseFields } from '../events/index.ts'
 import type { DpkgDependencyProblemsEvent, DpkgPreDependencyEvent, DpkgProgressEvent } from '../events/dpkg.ts'
+import { startEvent } from '../grammar/event.ts'
 import { createDispatch } from '../grammar/rules.ts'
 import type { Emit, Grammar } from '../grammar/types.ts'
 import { CONSUMED, IGNORED, UNRECOGNIZED, type Verdict } from '../grammar/verdict.ts'
@@ -96,12 +97,10 @@ export function createDpkgGrammar(emit: Emit): Grammar {
     if (hit.action === 'select') selected = ref.name
     if (hit.action === 'setup') configuring = ref
 
-    const event: { -readonly [K in keyof DpkgProgressEvent]: DpkgProgressEvent[K] } = {
-      type: 'dpkg.progress',
-      ...baseFields(ctx, rule),
-      action: hit.action,
-      package: ref.name,
-    } as DpkgProgressEvent
+    // Built by assignment, not spread: 55 % of all events are dpkg progress (see grammar/event.ts).
+    const event = startEvent<DpkgProgressEvent>('dpkg.progress', ctx, rule)
+    event.action = hit.action
+    event.package = ref.name
     if (ref.arch !== undefined) event.arch = ref.arch
     if (version !== undefined) event.version = version
     if (hit.fromVersion !== undefined) event.fromVersion = hit.fromVersion
