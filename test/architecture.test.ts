@@ -29,7 +29,7 @@ const PLATFORM = (rel: string): boolean => rel === 'adapters/node.ts' || rel.sta
 const LAYERS: readonly string[][] = [
   ['lines', 'events'],
   ['grammar'],
-  ['apt', 'dpkg', 'logfiles'],
+  ['apt', 'dpkg', 'logfiles', 'env'],
   ['context'],
   ['docker'],
   ['parser'],

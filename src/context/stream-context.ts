@@ -7,14 +7,15 @@
 
 import { createAptGrammar } from '../apt/grammar.ts'
 import { createDpkgGrammar } from '../dpkg/grammar.ts'
+import { createEnvGrammar } from '../env/grammar.ts'
 import type { LineContext } from '../events/index.ts'
 import type { Emit, Grammar, GrammarFactory } from '../grammar/types.ts'
 import { IGNORED, UNRECOGNIZED, UNRECOGNIZED_APT_LIKE, type Verdict } from '../grammar/verdict.ts'
 import { lastFrame } from '../lines/frames.ts'
 import { createLogfileGrammar } from '../logfiles/grammar.ts'
 
-/** The grammars every context runs, in dispatch order. */
-export const DEFAULT_GRAMMARS: readonly GrammarFactory[] = [createDpkgGrammar, createLogfileGrammar, createAptGrammar]
+/** The grammars every context runs, in dispatch order (the environment grammar last: it reads what the others leave). */
+export const DEFAULT_GRAMMARS: readonly GrammarFactory[] = [createDpkgGrammar, createLogfileGrammar, createAptGrammar, createEnvGrammar]
 
 /** One stream context. */
 export interface StreamContext {

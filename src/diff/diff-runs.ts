@@ -7,6 +7,7 @@
 import type { Problem } from '../events/index.ts'
 import type { AptGeneration, AptSource, Finding, PlanCounts, RunSummary, Step, Transaction } from '../run/types.ts'
 import { align, stepKey } from './align.ts'
+import { compareEnvironments, environmentFindings, type EnvComparison } from './environment.ts'
 import { diffPackages, installedPackages, type PackageDiff, type PackageSet } from './packages.ts'
 
 /** A value in run A and in run B. */
@@ -59,6 +60,8 @@ export interface RunDiff {
   readonly rootCause: Problem | null
   /** apt generations. */
   readonly aptGeneration: Pair<AptGeneration | null>
+  /** Every environment fact either run printed, compared (docs/environment.md). */
+  readonly environment: readonly EnvComparison[]
 }
 
 const sourceKey = (s: AptSource): string => `${s.uri} ${s.suite} ${s.component}`
@@ -211,7 +214,7 @@ function diffFindings(a: RunSummary, b: RunSummary, steps: readonly StepDiff[], 
   const onlyB = [...sourcesB].filter((s) => !sourcesA.has(s))
   const onlyA = [...sourcesA].filter((s) => !sourcesB.has(s))
   if (sourcesA.size > 0 && sourcesB.size > 0 && (onlyA.length > 0 || onlyB.length > 0)) {
-    findings.push({ kind: 'diff.sources-changed', message: `apt repositories differ: only in A: ${onlyA.join('; ') || 'none'}; only in B: ${onlyB.join('; ') || 'none'}` })
+    findings.push({ kind: 'env.apt-sources-differ', message: `apt repositories differ: only in A: ${onlyA.join('; ') || 'none'}; only in B: ${onlyB.join('; ') || 'none'}` })
   }
   const cacheMisses = steps.filter((s) => s.cached?.a === true && s.cached.b === false)
   if (cacheMisses.length > 0) {
@@ -239,6 +242,7 @@ export function diffRuns(a: RunSummary, b: RunSummary): RunDiff {
   const cacheB: SetCache = new Map()
   const diffs = createDiffCache()
   const steps = pairs.map((pair) => diffStep(a, b, pair.a, pair.b, cacheA, cacheB, diffs))
+  const environment = compareEnvironments(a, b)
   const txA = comparable(a, steps, 'a')
   const txB = comparable(b, steps, 'b')
   const packages = diffs.of(packagesOf(a, txA, cacheA, txA === a.transactions ? '*' : '*comparable'), packagesOf(b, txB, cacheB, txB === b.transactions ? '*' : '*comparable'))
@@ -250,8 +254,9 @@ export function diffRuns(a: RunSummary, b: RunSummary): RunDiff {
     steps,
     packages,
     problems,
-    findings: diffFindings(a, b, steps, packages, txA, txB),
+    findings: [...diffFindings(a, b, steps, packages, txA, txB), ...environmentFindings(environment)],
     rootCause: b.rootCause,
     aptGeneration: { a: a.aptGeneration, b: b.aptGeneration },
+    environment,
   }
 }

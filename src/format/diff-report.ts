@@ -8,6 +8,16 @@ import { problemLine, problemTitle } from './problem-text.ts'
 import { remedyFor } from './remedies.ts'
 import { formatBytes, formatDuration, sampleNames, type Report, type ReportItem } from './report.ts'
 
+/** Facts worth saying are equal when others differ (they rule causes out), with their labels. */
+const SAME_LABEL: ReadonlyMap<string, string> = new Map([
+  ['kernel', 'kernel'],
+  ['docker-engine-version', 'docker engine'],
+  ['docker-client-version', 'docker client'],
+  ['storage-driver', 'storage driver'],
+  ['architecture', 'architecture'],
+  ['runner-image', 'runner image'],
+])
+
 /** Labels for the two runs (file names). */
 export interface DiffLabels {
   /** Run A. */
@@ -31,8 +41,8 @@ export function diffStory(diff: RunDiff): string {
   } else if (essential !== undefined) {
     sentences.push(`${essential.message}.`)
   }
-  const env = diff.findings.filter((f) => f.kind.startsWith('env.'))
-  if (env.length > 0) sentences.push(`${env.map((f) => f.message).join('; ')}.`)
+  const env = diff.findings.filter((f) => f.kind.startsWith('env.') && f.kind !== 'env.apt-sources-differ')
+  if (env.length > 0) sentences.push(`The environment differs: ${env.map((f) => f.message).join('; ')}.`)
   if (diff.rootCause !== null) sentences.push(`The failure is a ${problemTitle(diff.rootCause)} (${diff.rootCause.kind}: ${diff.rootCause.message}).`)
   return sentences.join(' ')
 }
@@ -64,7 +74,16 @@ function stepRow(step: StepDiff): string[] {
 /** Build the report of a diff. */
 export function diffReport(diff: RunDiff, labels?: DiffLabels): Report {
   const root = diff.rootCause
-  const findingItems = diff.findings.map((f): ReportItem => ({ text: f.message, tone: f.kind === 'diff.essential-packages-planned' || f.kind === 'diff.outcome-changed' ? 'warning' : 'plain' }))
+  const envFindings = diff.findings.filter((f) => f.kind.startsWith('env.'))
+  const findingItems = diff.findings
+    .filter((f) => !f.kind.startsWith('env.'))
+    .map((f): ReportItem => ({ text: f.message, tone: f.kind === 'diff.essential-packages-planned' || f.kind === 'diff.outcome-changed' ? 'warning' : 'plain' }))
+  const envItems = envFindings.map((f): ReportItem => ({ text: f.message, tone: 'warning' }))
+  const same = diff.environment.filter((c) => c.same && SAME_LABEL.has(c.fact)).map((c) => `${SAME_LABEL.get(c.fact) as string} ${c.a as string}`)
+  if (envItems.length > 0 && same.length > 0) envItems.push({ text: `same in both: ${same.join(', ')}`, tone: 'muted' })
+  // The environment is the likely cause when the plan changed too: then it stands right under the root cause.
+  const planChanged = diff.findings.some((f) => f.kind === 'diff.packages-planned')
+  const envSection = { heading: 'Environment', items: envItems }
   const interesting = diff.steps.filter((s) => s.change !== 'same' || s.counts !== undefined)
   const pk = diff.packages
   const packageItems: ReportItem[] = []
@@ -76,7 +95,9 @@ export function diffReport(diff: RunDiff, labels?: DiffLabels): Report {
     lead: diffStory(diff),
     sections: [
       { heading: 'Root cause (B)', items: root === null ? [] : [{ text: problemLine(root), tone: 'error', detail: [remedyFor(root.kind).remedy] }] },
+      ...(planChanged ? [envSection] : []),
       { heading: 'What changed', items: findingItems },
+      ...(planChanged ? [] : [envSection]),
       { heading: 'Steps', table: { header: ['', 'step', 'A', 'B', 'new pkgs A → B', 'packages', 'download A → B', 'time A → B'], rows: interesting.map(stepRow) } },
       { heading: 'Packages', items: packageItems },
       { heading: 'Problems only in B', items: diff.problems.new.slice(0, 10).map((p): ReportItem => ({ text: problemLine(p), tone: p.severity === 'error' ? 'error' : 'warning' })) },

@@ -4,7 +4,7 @@
  * @module
  */
 
-/** Every finding kind: `run.*` from one run, `diff.*` from the comparison of two. */
+/** Every finding kind: `run.*` from one run, `diff.*` and `env.*` from the comparison of two. */
 export const FINDING_KINDS = [
   'run.essential-packages-planned',
   'run.apt-generation',
@@ -13,9 +13,17 @@ export const FINDING_KINDS = [
   'diff.packages-planned',
   'diff.essential-packages-planned',
   'diff.apt-generation-changed',
-  'diff.sources-changed',
   'diff.cache-miss',
   'diff.steps-changed',
+  'env.kernel-differs',
+  'env.docker-engine-differs',
+  'env.docker-client-differs',
+  'env.storage-driver-differs',
+  'env.base-image-differs',
+  'env.os-differs',
+  'env.architecture-differs',
+  'env.runner-image-differs',
+  'env.apt-sources-differ',
 ] as const
 
 /** A finding kind. */

@@ -7,6 +7,7 @@
 
 import type { AptEvent, AptLogEvent, DpkgEvent, Problem, ProblemEvent } from '../events/index.ts'
 import { essentialPackagesFinding, generationEvidence, generationFinding, sourcesFinding, strongerGeneration } from './findings.ts'
+import { createEnvironmentCollector } from './environment.ts'
 import { findRootCause, isFatal } from './root-cause.ts'
 import { createInterner, keep } from './keep.ts'
 import { TransactionBuilder } from './transactions.ts'
@@ -89,6 +90,7 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
   const omitted = { steps: 0, transactions: 0, problems: 0 }
 
   const strings = createInterner()
+  const environment = createEnvironmentCollector(strings)
   const steps = new Map<string, StepRecord>()
   const problems: Problem[] = []
   const finished: TransactionBuilder[] = []
@@ -130,6 +132,7 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
         addAptOrDpkg(event)
         return
       }
+      if (event.type === 'env.fact' || event.type.startsWith('docker.')) environment.add(event)
       switch (event.type) {
         case 'problem':
           if (problems.length < maxProblems) problems.push(toProblem(event))
@@ -197,7 +200,7 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
       if (gen !== undefined) findings.push(gen)
       const sources = sourcesFinding(transactions)
       if (sources !== undefined) findings.push(sources)
-      const summary: RunSummary = { outcome, rootCause, problems: [...problems], findings, steps: stepList, transactions, aptGeneration: generation, lines, unrecognized }
+      const summary: RunSummary = { outcome, rootCause, problems: [...problems], findings, steps: stepList, transactions, aptGeneration: generation, environment: environment.facts(), lines, unrecognized }
       return omitted.steps + omitted.transactions + omitted.problems > 0 ? { ...summary, omitted: { ...omitted } } : summary
     },
   }

@@ -118,7 +118,10 @@ export class TransactionBuilder {
     } else if (!this.hasPlan && !this.hasDpkg) {
       this.sawUpdateAcquire = true
     }
-    if (event.suite !== undefined) {
+    // Repositories as `apt-get update` names them (Release and index lines). `.deb` lines name the
+    // same repository differently in apt 1.0 (full URI with path, where index lines have only the
+    // host: FORMATS.md §2.2), so they would make one repository look like two.
+    if (event.suite !== undefined && event.target !== 'package') {
       const component = event.component ?? ''
       const key = `${event.uri} ${event.suite} ${component}`
       if (!this.sources.has(key)) this.sources.set(key, { uri: this.strings.of(event.uri), suite: this.strings.of(event.suite), component: this.strings.of(component) })

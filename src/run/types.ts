@@ -4,6 +4,7 @@
  * @module
  */
 
+import type { EnvFactKind, EnvSource } from '../events/env.ts'
 import type { Problem } from '../events/problem.ts'
 import type { FindingKind } from './finding-kinds.ts'
 
@@ -98,7 +99,7 @@ export interface Transaction {
   readonly diskDeltaBytes?: number | undefined
   /** `Fetched X in Ys`, summed when printed more than once. */
   readonly fetched?: { readonly bytes: number; readonly seconds: number } | undefined
-  /** Repositories from Get/Hit/Ign/Err lines, first seen first. */
+  /** Repositories from the Release and index lines of Get/Hit/Ign/Err (what `update` talked to), first seen first. */
   readonly sources: readonly AptSource[]
   /** Packages downloaded (`Get:` lines of `.deb` files). */
   readonly downloaded: readonly Pkg[]
@@ -140,6 +141,26 @@ export interface Finding {
   readonly lines?: readonly number[] | undefined
 }
 
+/** Facts the run model adds from docker events: the base image a `FROM` resolved to, the builder. */
+export type DockerFactKind = 'base-image' | 'base-image-id' | 'builder'
+
+/**
+ * One environment fact. `scope` tells the machine (`host`: printed outside any docker step, such
+ * as `uname -a` before the build) from the image (`image`: printed inside a step, or the base image).
+ */
+export interface EnvFact {
+  /** Which fact. */
+  readonly fact: EnvFactKind | DockerFactKind
+  /** Its value as printed. */
+  readonly value: string
+  /** Host or image. */
+  readonly scope: 'host' | 'image'
+  /** Where it came from (`uname`, `docker-info`, `docker-build` …). */
+  readonly source: EnvSource | 'docker-build'
+  /** The line that says it. */
+  readonly line: number
+}
+
 /** apt generations whose output differs: 1.0 (jessie, trusty), 1.1–2.x, 3.x. */
 export type AptGeneration = '1.0' | '1.1-2.x' | '3.x'
 
@@ -159,6 +180,8 @@ export interface RunSummary {
   readonly transactions: readonly Transaction[]
   /** apt generation seen in the log, when any apt output was. */
   readonly aptGeneration: AptGeneration | null
+  /** Environment facts, the first of each kind and scope, in log order (docs/environment.md). */
+  readonly environment: readonly EnvFact[]
   /** Physical lines in the log. */
   readonly lines: number
   /** Lines no rule recognised. */

@@ -76,7 +76,7 @@ describe('other pairs', () => {
   })
   test('bookworm vs trixie seed runs: suites moved, versions changed, apt generation unchanged for apt-get', () => {
     const d = diffOf('apt/bookworm-a-good-update-install-openssh-client-no-recommends.log', 'apt/trixie-a-good-update-install-openssh-client-no-recommends.log')
-    expect(kinds(d)).toContain('diff.sources-changed')
+    expect(kinds(d)).toContain('env.apt-sources-differ')
     expect(d.packages.changed).toContainEqual({ name: 'openssh-client', from: '1:9.2p1-2+deb12u10', to: '1:10.0p1-7+deb13u4' })
     expect(d.aptGeneration).toEqual({ a: '1.1-2.x', b: '1.1-2.x' })
   })
