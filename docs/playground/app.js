@@ -4,6 +4,7 @@
  */
 
 const status = document.getElementById('status')
+document.getElementById('boot-note')?.remove()
 
 try {
   await import('./aptlog.js')
@@ -11,7 +12,9 @@ try {
   document.body.dataset.ready = 'missing-library'
   if (status !== null) {
     status.textContent =
-      'aptlog.js is missing next to this page. From a clone of the repository run `npm ci && npm run playground`, then serve the repository (or docs/) with any static server. See README.md in this folder.'
+      location.protocol === 'file:'
+        ? 'This page needs a web server (browsers do not load ES modules and workers from file://): run `npm run playground`, then for example `python3 -m http.server` at the repository root and open /docs/playground/. See README.md in this folder.'
+        : 'aptlog.js is missing next to this page. From a clone of the repository run `npm ci && npm run playground`, then serve the repository (or docs/) with any static server. See README.md in this folder.'
     status.classList.add('error')
   }
   throw error

@@ -349,9 +349,21 @@ describe('playground in chromium', () => {
     await page.close()
   })
 
+  test('opened from file:// (no server), the page says what it needs', async () => {
+    const page = await context.newPage()
+    await page.goto(`file://${join(DOCS, 'playground/index.html')}`)
+    await page.waitForLoadState('load')
+    await page.waitForTimeout(200)
+    // The modules never ran, so the note they remove on start is still there.
+    expect(await page.textContent('#boot-note')).toContain('npm run playground')
+    expect(await page.getAttribute('body', 'data-ready')).toBeNull()
+    await page.close()
+  })
+
   test('nothing leaves the browser: every request was for the page’s own files', () => {
     expect(requests.length).toBeGreaterThan(0)
-    const paths = new Set(requests.map((url) => (url.startsWith(`${origin}/`) ? new URL(url).pathname : url)))
+    const served = requests.filter((url) => !url.startsWith('file://'))
+    const paths = new Set(served.map((url) => (url.startsWith(`${origin}/`) ? new URL(url).pathname : url)))
     expect([...paths].sort()).toEqual(
       ['/playground/', '/playground/analyse.js', '/playground/app.js', '/playground/aptlog.js', '/playground/render.js', '/playground/style.css', '/playground/ui.js', '/playground/worker.js'].sort(),
     )
