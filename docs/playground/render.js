@@ -281,7 +281,7 @@ function stepDiffRow(s) {
   const p = s.packages
   const pkgCount = p.added.length + p.removed.length + p.changed.length
   const pkgText = [p.added.length > 0 ? `+${p.added.length}` : '', p.removed.length > 0 ? `−${p.removed.length}` : '', p.changed.length > 0 ? `~${p.changed.length}` : ''].filter(Boolean).join(' ')
-  const key = s.key.length > 90 ? `${s.key.slice(0, 89)}…` : s.key
+  const key = s.key.length > 160 ? `${s.key.slice(0, 159)}…` : s.key
   const ids = [s.a !== null ? `A ${s.a.id}` : null, s.b !== null ? `B ${s.b.id}` : null].filter(Boolean).join(' · ')
   return h(
     'tr',
