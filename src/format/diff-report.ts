@@ -43,7 +43,7 @@ export function diffStory(diff: RunDiff): string {
   }
   const env = diff.findings.filter((f) => f.kind.startsWith('env.') && f.kind !== 'env.apt-sources-differ')
   if (env.length > 0) sentences.push(`The environment differs: ${env.map((f) => f.message).join('; ')}.`)
-  if (diff.rootCause !== null) sentences.push(`The failure is a ${problemTitle(diff.rootCause)} (${diff.rootCause.kind}: ${diff.rootCause.message}).`)
+  if (diff.rootCause !== null) sentences.push(`The failure: ${problemTitle(diff.rootCause)} (${diff.rootCause.kind}: ${diff.rootCause.message}).`)
   return sentences.join(' ')
 }
 

@@ -9,6 +9,7 @@ export const FINDING_KINDS = [
   'run.essential-packages-planned',
   'run.apt-generation',
   'run.apt-sources',
+  'run.dpkg-unfinished',
   'diff.outcome-changed',
   'diff.packages-planned',
   'diff.essential-packages-planned',

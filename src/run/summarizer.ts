@@ -5,7 +5,8 @@
  * @module
  */
 
-import type { AptEvent, AptLogEvent, DpkgEvent, Problem, ProblemEvent } from '../events/index.ts'
+import type { AptEvent, AptLogEvent, DpkgEvent, LogfileEvent, Problem, ProblemEvent } from '../events/index.ts'
+import { createDpkgStateTracker } from './dpkg-states.ts'
 import { essentialPackagesFinding, generationEvidence, generationFinding, sourcesFinding, strongerGeneration } from './findings.ts'
 import { createEnvironmentCollector } from './environment.ts'
 import { findRootCause, isFatal } from './root-cause.ts'
@@ -53,7 +54,10 @@ interface StepRecord {
   line: number
 }
 
-const isAptOrDpkg = (event: AptLogEvent): event is AptEvent | DpkgEvent => event.type.startsWith('apt.') || event.type.startsWith('dpkg.')
+/** Log-file events (history.log, term.log, dpkg.log) cut transactions their own way. */
+const LOGFILE_TYPES: ReadonlySet<string> = new Set(['apt.history', 'apt.term-log.start', 'apt.term-log.end', 'dpkg.log.startup', 'dpkg.log.action', 'dpkg.log.status', 'dpkg.log.conffile'])
+
+const isAptOrDpkg = (event: AptLogEvent): event is AptEvent | DpkgEvent => (event.type.startsWith('apt.') || event.type.startsWith('dpkg.')) && !LOGFILE_TYPES.has(event.type)
 
 function toProblem(event: ProblemEvent): Problem {
   const p: { -readonly [K in keyof Problem]: Problem[K] } = { kind: event.kind, severity: event.severity, line: event.line, message: keep(event.message) }
@@ -91,6 +95,7 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
 
   const strings = createInterner()
   const environment = createEnvironmentCollector(strings)
+  const dpkgStates = createDpkgStateTracker(strings)
   const steps = new Map<string, StepRecord>()
   const problems: Problem[] = []
   const finished: TransactionBuilder[] = []
@@ -108,6 +113,40 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
     open.delete(key)
     if (finished.length < maxTransactions) finished.push(tx)
     else omitted.transactions++
+  }
+
+  function openTransaction(key: string, step: string | undefined, line: number): TransactionBuilder {
+    close(key)
+    const tx = new TransactionBuilder(step === undefined ? null : strings.of(step), line, strings)
+    open.set(key, tx)
+    return tx
+  }
+
+  function addLogfile(event: LogfileEvent): void {
+    const key = event.step ?? ''
+    switch (event.type) {
+      case 'apt.history':
+        openTransaction(key, event.step, event.line).addHistory(event)
+        close(key)
+        break
+      case 'apt.term-log.start':
+        openTransaction(key, event.step, event.line).markApt()
+        break
+      case 'apt.term-log.end':
+        close(key)
+        break
+      case 'dpkg.log.startup':
+        openTransaction(key, event.step, event.line)
+        break
+      case 'dpkg.log.action':
+        ;(open.get(key) ?? openTransaction(key, event.step, event.line)).addDpkgLogAction(event)
+        break
+      case 'dpkg.log.status':
+        dpkgStates.note(event)
+        break
+      default:
+        break
+    }
   }
 
   function addAptOrDpkg(event: AptEvent | DpkgEvent): void {
@@ -128,6 +167,10 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
 
   return {
     add(event: AptLogEvent): void {
+      if (LOGFILE_TYPES.has(event.type)) {
+        addLogfile(event as LogfileEvent)
+        return
+      }
       if (isAptOrDpkg(event)) {
         addAptOrDpkg(event)
         return
@@ -185,7 +228,9 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
       const transactions: Transaction[] = finished.map((tx) => tx.build())
       const rootCause = findRootCause(problems)
       const stepList = [...steps.values()].map(toStep)
-      const failed = problems.some(isFatal) || buildsFailed > 0 || stepList.some((s) => s.status === 'error')
+      const unfinished = dpkgStates.finding()
+      // Packages dpkg.log leaves half-done are the trace of a failed run, even with no error line.
+      const failed = problems.some(isFatal) || buildsFailed > 0 || stepList.some((s) => s.status === 'error') || unfinished !== undefined
       let outcome: RunSummary['outcome'] = 'unknown'
       if (failed) outcome = 'failure'
       else if (buildsStarted > 0) outcome = buildsSucceeded >= buildsStarted ? 'success' : 'unknown'
@@ -200,6 +245,7 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
       if (gen !== undefined) findings.push(gen)
       const sources = sourcesFinding(transactions)
       if (sources !== undefined) findings.push(sources)
+      if (unfinished !== undefined) findings.push(unfinished)
       const summary: RunSummary = { outcome, rootCause, problems: [...problems], findings, steps: stepList, transactions, aptGeneration: generation, environment: environment.facts(), lines, unrecognized }
       return omitted.steps + omitted.transactions + omitted.problems > 0 ? { ...summary, omitted: { ...omitted } } : summary
     },

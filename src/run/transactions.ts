@@ -7,7 +7,7 @@
  * @module
  */
 
-import type { AptAcquireEvent, AptEvent, DpkgEvent } from '../events/index.ts'
+import type { AptAcquireEvent, AptEvent, AptHistoryEvent, AptHistoryPackage, DpkgEvent, DpkgLogActionEvent } from '../events/index.ts'
 import type { Interner } from './keep.ts'
 import type { AptSource, Pkg, PlanCounts, Transaction, TransactionKind } from './types.ts'
 
@@ -170,13 +170,50 @@ export class TransactionBuilder {
     }
   }
 
+  /**
+   * A history.log stanza is a whole apt run. Its package lists are the plan; when the stanza
+   * finished without `Error:`, dpkg got every package through, so they are also unpacked and set
+   * up (or removed). A failed stanza cannot say which got through: plan only.
+   */
+  addHistory(event: AptHistoryEvent): void {
+    this.hasApt = true
+    this.hasPlan = true
+    this.endLine = Math.max(this.endLine, event.endLine ?? event.line)
+    const names = (entries: readonly AptHistoryPackage[] | undefined): string[] => (entries ?? []).map((e) => e.name)
+    this.lists.new.addAll(names(event.install))
+    this.lists.additional.addAll(names(event.install?.filter((e) => e.automatic === true)))
+    this.lists.upgrade.addAll(names(event.upgrade))
+    this.lists.downgrade.addAll(names(event.downgrade))
+    this.lists.remove.addAll([...names(event.remove), ...names(event.purge)])
+    if (event.endDate === undefined || event.error !== undefined) return
+    const pkgs = (entries: readonly AptHistoryPackage[] | undefined): Pkg[] => (entries ?? []).map((e) => pkgOf(this.strings, e.name, e.version, e.arch))
+    const installed = [...pkgs(event.install), ...pkgs(event.reinstall), ...pkgs(event.upgrade), ...pkgs(event.downgrade)]
+    this.unpacked.push(...installed)
+    this.setUp.push(...installed)
+    this.removed.push(...pkgs(event.remove), ...pkgs(event.purge))
+  }
+
+  /** A term.log run (`Log started:`) is an apt run even though only dpkg's output is in it. */
+  markApt(): void {
+    this.hasApt = true
+  }
+
+  /** A dpkg.log action, mapped as the console's Unpacking / Setting up / Removing lines are. */
+  addDpkgLogAction(event: DpkgLogActionEvent): void {
+    this.hasDpkg = true
+    this.endLine = Math.max(this.endLine, event.line)
+    if (event.action === 'install' || event.action === 'upgrade') this.unpacked.push(pkgOf(this.strings, event.package, event.availableVersion, event.arch))
+    else if (event.action === 'configure') this.setUp.push(pkgOf(this.strings, event.package, event.installedVersion, event.arch))
+    else if (event.action === 'remove' || event.action === 'purge' || event.action === 'disappear') this.removed.push(pkgOf(this.strings, event.package, event.installedVersion, event.arch))
+  }
+
   /** What the transaction looks like. */
   kind(): TransactionKind {
     const l = this.lists
     if (l.new.size > 0 || this.selected.length > 0) return 'install'
     if (l.upgrade.size > 0 || l.downgrade.size > 0) return 'upgrade'
     if (l.remove.size > 0 || this.removed.length > 0) return 'remove'
-    if (this.hasDpkg) return this.hasApt ? 'install' : 'dpkg'
+    if (this.hasDpkg || this.setUp.length + this.unpacked.length > 0) return this.hasApt ? 'install' : 'dpkg'
     if (this.sawUpdateAcquire) return 'update'
     return 'other'
   }
