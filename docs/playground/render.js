@@ -408,6 +408,14 @@ function problemList(problems, run, side, root) {
   return [h('ul', { class: 'problems' }, shown.map((p) => problemItem(p, run, side, { root: isRoot(p), follows: follows.has(`${p.line} ${p.kind}`) }))), moreNote(problems.length, shown.length)]
 }
 
+/** What the run model left out past its caps (a log of many concatenated builds). @param {import('./aptlog.js').RunSummary} summary */
+function omittedNote(summary) {
+  const o = summary.omitted
+  if (o === undefined) return null
+  const parts = [o.problems > 0 ? plural(o.problems, 'problem') : '', o.steps > 0 ? plural(o.steps, 'step') : '', o.transactions > 0 ? plural(o.transactions, 'apt run') : ''].filter(Boolean)
+  return parts.length === 0 ? null : h('p', { class: 'muted small' }, `The run model keeps the first entries of a very long log and counted the rest: ${parts.join(', ')} not listed.`)
+}
+
 /** @param {Loaded} run */
 function readNote(run) {
   const { summary } = run.analysis
@@ -433,7 +441,12 @@ export function renderSingle(run) {
     rootCauseSection(root, run, '', summary.outcome),
     summary.findings.length > 0 ? section('Findings', 'findings', h('ul', { class: 'findings' }, summary.findings.map((f) => findingItem(f, run, '', essential(f.kind))))) : null,
     summary.steps.length > 0 || summary.transactions.length > 0 ? section(`Steps (${summary.steps.length}) and apt runs (${summary.transactions.length})`, 'steps', stepsTable(summary)) : null,
-    section(`Problems (${summary.problems.length})`, 'problems', summary.problems.length === 0 ? h('p', { class: 'muted' }, 'No problems found.') : problemList(summary.problems, run, '', root)),
+    section(
+      `Problems (${summary.problems.length})`,
+      'problems',
+      summary.problems.length === 0 ? h('p', { class: 'muted' }, 'No problems found.') : problemList(summary.problems, run, '', root),
+      omittedNote(summary),
+    ),
   )
   return { node, markdown, story }
 }

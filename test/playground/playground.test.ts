@@ -327,6 +327,10 @@ describe('playground in chromium', () => {
     expect(await page.isVisible('#slot-b progress')).toBe(false)
     expect(await page.textContent('#slot-b .slot-info')).toContain(`${(125 * copies).toLocaleString('en')} lines`)
     expect(await page.getAttribute('#root-cause .root', 'data-kind')).toBe('dpkg.pre-dependency')
+    // 27 500 problems: the run model keeps the first ones and counts the rest; the page draws 300.
+    expect(await page.locator('#problems li.problem').count()).toBe(300)
+    expect(await page.textContent('#problems')).toMatch(/… and \d+ more/)
+    expect(await page.textContent('#problems')).toMatch(/\d+ problems, .* not listed/)
     await page.close()
   })
 
