@@ -192,10 +192,12 @@ async function copyMarkdown() {
   try {
     await navigator.clipboard.writeText(markdown)
   } catch {
-    const area = h('textarea', { class: 'visually-hidden', readonly: true })
-    /** @type {HTMLTextAreaElement} */ (area).value = markdown
+    const area = document.createElement('textarea')
+    area.className = 'visually-hidden'
+    area.readOnly = true
+    area.value = markdown
     document.body.append(area)
-    /** @type {HTMLTextAreaElement} */ (area).select()
+    area.select()
     const ok = document.execCommand('copy')
     area.remove()
     if (!ok) {
@@ -227,8 +229,10 @@ function clear() {
     slots[side].worker?.terminate()
     Object.assign(slots[side], { job: ++jobs, worker: null, loaded: null, info: '' })
     showSlot(side, {})
-    /** @type {HTMLTextAreaElement} */ ($(`#paste-${side}`)).value = ''
-    /** @type {HTMLInputElement} */ ($(`#file-${side}`)).value = ''
+    const area = /** @type {HTMLTextAreaElement} */ ($(`#paste-${side}`))
+    const input = /** @type {HTMLInputElement} */ ($(`#file-${side}`))
+    area.value = ''
+    input.value = ''
   }
   render()
   say('Cleared.')

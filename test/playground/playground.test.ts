@@ -235,6 +235,27 @@ describe('playground in chromium', () => {
     await page.close()
   })
 
+  test('Swap flips A and B; Clear empties both and returns to the drop zone', async () => {
+    const page = await openPage()
+    await drop(page, '#drop-b', [fileOf(SEED, LOCAL), fileOf(SEED, RUNNER)])
+    await page.waitForSelector('body[data-report="diff"]')
+    await page.click('#swap')
+    expect(await page.textContent('#slot-a .slot-info')).toContain(RUNNER)
+    expect(await page.textContent('#slot-b .slot-info')).toContain(LOCAL)
+    expect(await page.textContent('.story')).toBe(storyOf(SEED, RUNNER, LOCAL))
+    expect(await page.locator('#root-cause .root').count()).toBe(0)
+    expect(await texts(page, '#packages [data-group="added"] li')).toEqual(['libbsd0', 'libedit2', 'openssh-client'])
+    await page.click('#clear')
+    expect(await page.getAttribute('body', 'data-report')).toBe('none')
+    expect(await page.textContent('#report')).toBe('')
+    expect(await page.getAttribute('#slot-a', 'data-state')).toBe('empty')
+    expect(await page.getAttribute('#slot-b', 'data-state')).toBe('empty')
+    expect(await page.isDisabled('#swap')).toBe(true)
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('file-a')
+    expect(errorsOf(page)).toEqual([])
+    await page.close()
+  })
+
   test('a docker pair (D05 good, D18 pre-dependency failure): chosen and dropped one by one', async () => {
     const page = await openPage()
     await page.setInputFiles('#file-a', join(DOCKER, D05))
