@@ -22,9 +22,11 @@ function hasInk(text: string, from: number, to: number): boolean {
  * when it has no CR, and `''` when every frame is blank.
  */
 export function lastFrame(text: string): string {
+  // `indexOf` first: most lines have no CR, and V8's `indexOf` is a fast builtin where
+  // `lastIndexOf` is a C++ call that costs ~50 ns on a line without the character.
+  if (text.indexOf('\r') === -1) return text
   let end = text.length
   let cr = text.lastIndexOf('\r')
-  if (cr === -1) return text
   while (cr !== -1) {
     if (hasInk(text, cr + 1, end)) return text.slice(cr + 1, end)
     end = cr
