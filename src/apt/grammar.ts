@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { AptAcquireEvent, AptLogEvent, AptNoteKind, AptPlanListKind, LineContext } from '../events/index.ts'
+import type { AptAcquireEvent, AptLogEvent, AptPhaseEvent, AptNoteKind, AptPlanListKind, LineContext } from '../events/index.ts'
 import { baseFields } from '../events/index.ts'
 import type { ProblemKind, ProblemSeverity } from '../events/problem.ts'
 import { startEvent } from '../grammar/event.ts'
@@ -205,14 +205,18 @@ export function createAptGrammar(emit: Emit): Grammar {
       case 'fetched':
         send({ type: 'apt.fetched', ...baseFields(ctx, ruleId), bytes: value.bytes, seconds: value.seconds, bytesPerSecond: value.bytesPerSecond })
         return CONSUMED
-      case 'phase':
+      case 'phase': {
         if (value.phase === 'reading-package-lists') {
           // A new apt command (or the index reload at the end of `update`): forget the previous plan.
           shownLists.clear()
           columnsSeen = false
         }
-        send({ type: 'apt.phase', ...baseFields(ctx, ruleId), phase: value.phase, ...(value.status === undefined ? {} : { status: value.status }) })
+        const event = startEvent<AptPhaseEvent>('apt.phase', ctx, ruleId)
+        event.phase = value.phase
+        if (value.status !== undefined) event.status = value.status
+        send(event)
         return CONSUMED
+      }
       case 'list-header': {
         if (value.columns) columnsSeen = true
         const lines = value.trailing === undefined ? [] : [value.trailing]

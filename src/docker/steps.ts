@@ -6,12 +6,13 @@
  */
 
 import type { StreamContext } from '../context/stream-context.ts'
-import type { DockerBuilder, DockerStepInfoEvent, DockerStepStatus } from '../events/docker.ts'
+import type { DockerBuilder, DockerStepEndEvent, DockerStepInfoEvent, DockerStepStartEvent, DockerStepStatus } from '../events/docker.ts'
 import { baseFields } from '../events/base.ts'
+import { startEvent } from '../grammar/event.ts'
 import { CONSUMED, type Verdict } from '../grammar/verdict.ts'
 import { lastFrame } from '../lines/frames.ts'
 import { LOG_CLIPPED } from './log-clipped.ts'
-import { dockerProblem, lineContext, present, type DockerSession, type LineAt, type StepRef } from './session.ts'
+import { dockerProblem, lineContext, type DockerSession, type LineAt, type StepRef } from './session.ts'
 
 /** A step that has started and not yet ended. */
 export interface Step extends StepRef {
@@ -52,18 +53,17 @@ export function adoptStep(ref: StepRef, name: string, session: DockerSession, at
 
 /** Start a step: emit `docker.step.start` and give it a stream context. */
 export function startStep(ref: StepRef, fields: StepStartFields, session: DockerSession, at: LineAt, rule: string): Step {
-  session.emit({
-    type: 'docker.step.start',
-    ...baseFields(lineContext(at, ref), rule),
-    step: ref.id,
-    builder: fields.builder,
-    name: fields.name,
-    instruction: fields.instruction,
-    ...present('index', fields.index),
-    ...present('total', fields.total),
-    internal: fields.internal,
-    ...present('platform', fields.platform),
-  })
+  // Step events are built by assignment, not spread (grammar/event.ts): one in seven events of the benchmark log.
+  const event = startEvent<DockerStepStartEvent>('docker.step.start', lineContext(at, ref), rule)
+  event.step = ref.id
+  event.builder = fields.builder
+  event.name = fields.name
+  event.instruction = fields.instruction
+  if (fields.index !== undefined) event.index = fields.index
+  if (fields.total !== undefined) event.total = fields.total
+  event.internal = fields.internal
+  if (fields.platform !== undefined) event.platform = fields.platform
+  session.emit(event)
   return adoptStep(ref, fields.name, session, at)
 }
 
@@ -88,7 +88,10 @@ export function stepOutput(step: Step, payload: string, session: DockerSession, 
 
 /** A `docker.step.info` event for the step. */
 export function stepInfo(step: StepRef, info: DockerStepInfoEvent['info'], value: string, session: DockerSession, at: LineAt, rule: string): void {
-  session.emit({ type: 'docker.step.info', ...baseFields(lineContext(at, step), rule), info, value })
+  const event = startEvent<DockerStepInfoEvent>('docker.step.info', lineContext(at, step), rule)
+  event.info = info
+  event.value = value
+  session.emit(event)
 }
 
 /** How a step ends. */
@@ -113,17 +116,15 @@ export interface StepEnd {
 export function endStep(step: Step, end: StepEnd, session: DockerSession, at: LineAt, rule: string): void {
   step.context.flush()
   const ctx = lineContext(at, step)
-  session.emit({
-    type: 'docker.step.end',
-    ...baseFields(ctx, rule),
-    step: step.id,
-    status: end.status,
-    ...present('durationMs', end.durationMs),
-    ...present('exitCode', end.exitCode),
-    ...present('error', end.error),
-    ...present('inferred', end.inferred === true ? true : undefined),
-    outputLines: step.outputLines,
-  })
+  const event = startEvent<DockerStepEndEvent>('docker.step.end', ctx, rule)
+  event.step = step.id
+  event.status = end.status
+  if (end.durationMs !== undefined) event.durationMs = end.durationMs
+  if (end.exitCode !== undefined) event.exitCode = end.exitCode
+  if (end.error !== undefined) event.error = end.error
+  if (end.inferred === true) event.inferred = true
+  event.outputLines = step.outputLines
+  session.emit(event)
   if (end.status === 'error') {
     const code = end.exitCode === undefined ? '' : ` with exit code ${end.exitCode}`
     session.emit(dockerProblem(ctx, rule, 'docker.step-failed', `step ${step.id} failed${code}: ${step.name}`))

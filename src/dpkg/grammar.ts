@@ -14,8 +14,7 @@
  */
 
 import type { LineContext } from '../events/index.ts'
-import { baseFields } from '../events/index.ts'
-import type { DpkgDependencyProblemsEvent, DpkgPreDependencyEvent, DpkgProgressEvent } from '../events/dpkg.ts'
+import type { DpkgDatabaseEvent, DpkgDependencyProblemsEvent, DpkgPreDependencyEvent, DpkgProgressEvent } from '../events/dpkg.ts'
 import { startEvent } from '../grammar/event.ts'
 import { createDispatch } from '../grammar/rules.ts'
 import type { Emit, Grammar } from '../grammar/types.ts'
@@ -138,12 +137,15 @@ export function createDpkgGrammar(emit: Emit): Grammar {
       switch (value.kind) {
         case 'progress':
           return progress(value, ctx, rule)
-        case 'database':
+        case 'database': {
           // A new dpkg invocation: its archives are numbered (or not) afresh, its disk may fill anew.
           numberedLinks = false
           diskFullReported = false
-          emit({ type: 'dpkg.database', ...baseFields(ctx, rule), files: value.files })
+          const event = startEvent<DpkgDatabaseEvent>('dpkg.database', ctx, rule)
+          event.files = value.files
+          emit(event)
           return CONSUMED
+        }
         case 'database-frame':
         case 'noise':
           return IGNORED
