@@ -88,7 +88,7 @@ function evidenceBlock(lines, from, to, hiFrom, hiTo, label) {
     rows.push(h('span', { class: proof ? 'row proof' : 'row', 'data-line': n }, h('span', { class: 'ln' }, String(n)), h('span', { class: 'tx' }, text === '' ? ' ' : text), '\n'))
     previous = n
   }
-  if (rows.length === 0) return h('p', { class: 'muted small' }, 'The lines were not kept (the log was too large to keep every problem’s lines).')
+  if (rows.length === 0) return h('p', { class: 'muted small' }, 'These lines were not kept: the page keeps a bounded number of lines, near problems and plan lists.')
   return h('pre', { class: 'evidence', tabindex: '0', 'aria-label': `${label === '' ? 'Log' : `Log ${label}`}, lines ${Math.max(1, from)}–${to}` }, rows)
 }
 
@@ -107,26 +107,29 @@ function problemEvidence(p, run, side) {
 }
 
 /**
- * The evidence of a finding that names lines: the plan lists of those transactions that name the
- * finding's packages (the lines that say apt plans to install them), else the lines themselves.
+ * The evidence of a finding: the plan lists that name its packages (the lines that say apt plans
+ * to install them) within the transactions its `lines` start, or anywhere in the run when it names
+ * packages but no lines; else the lines it names.
  * @param {{ lines?: readonly number[], packages?: readonly string[] }} finding
  * @param {Loaded} run
  * @returns {{ ranges: [number, number][] } | null}
  */
 export function findingRanges(finding, run) {
-  if (finding.lines === undefined || finding.lines.length === 0) return null
-  const starts = new Set(finding.lines)
-  const txs = run.analysis.summary.transactions.filter((t) => starts.has(t.line))
+  const lines = finding.lines ?? []
   const wanted = new Set((finding.packages ?? []).map((name) => name.split(':')[0]))
+  if (lines.length === 0 && wanted.size === 0) return null
+  const starts = new Set(lines)
+  const txs = run.analysis.summary.transactions.filter((t) => starts.has(t.line))
   /** @type {[number, number][]} */
   const ranges = []
   for (const block of run.analysis.planBlocks) {
-    if (!txs.some((t) => block.line >= t.line && block.line <= t.endLine)) continue
+    if (lines.length > 0 && !txs.some((t) => block.line >= t.line && block.line <= t.endLine)) continue
     if (wanted.size > 0 && !block.packages.some((name) => wanted.has(name.split(':')[0]))) continue
     ranges.push([block.line, block.endLine])
+    if (ranges.length >= 10) break
   }
-  if (ranges.length === 0) for (const line of finding.lines) ranges.push([line, line])
-  return { ranges }
+  if (ranges.length === 0) for (const line of lines) ranges.push([line, line])
+  return ranges.length === 0 ? null : { ranges }
 }
 
 /**
@@ -461,7 +464,9 @@ export function renderDiff(a, b) {
   const diff = diffRuns(a.analysis.summary, b.analysis.summary)
   const markdown = renderMarkdown(diffReport(diff, { a: a.label, b: b.label }))
   const story = diffStory(diff)
-  // Diff findings that name lines copy them from run B's own finding (the run to explain).
+  // Diff findings do not say which run their lines or packages are from; these two are B's (the
+  // base-system finding copies B's own, the planned packages are those only B installs).
+  const evidenceInB = new Set(['diff.essential-packages-planned', 'diff.packages-planned'])
   const warn = (kind) => kind === 'diff.essential-packages-planned' || kind === 'diff.outcome-changed'
   const changedSteps = diff.steps.filter((s) => s.change !== 'same').length
   const pk = diff.packages
@@ -477,7 +482,7 @@ export function renderDiff(a, b) {
     section(
       'What changed',
       'findings',
-      diff.findings.length === 0 ? h('p', { class: 'muted' }, 'No difference that matters was found.') : h('ul', { class: 'findings' }, diff.findings.map((f) => findingItem(f, f.lines === undefined ? null : b, 'B', warn(f.kind)))),
+      diff.findings.length === 0 ? h('p', { class: 'muted' }, 'No difference that matters was found.') : h('ul', { class: 'findings' }, diff.findings.map((f) => findingItem(f, evidenceInB.has(f.kind) ? b : null, 'B', warn(f.kind)))),
     ),
     section(`Steps (${diff.steps.length} aligned, ${changedSteps} differ)`, 'steps', diff.steps.length === 0 ? h('p', { class: 'muted' }, 'Neither log has docker steps or apt runs.') : stepDiffTable(diff.steps)),
     section(

@@ -204,6 +204,9 @@ describe('playground in chromium', () => {
       [10, '2017-12-12 10:04:10 adduser debconf debianutils dpkg ... (一共40个软件包)', true],
     ])
 
+    // The packages only B plans: B's plan list that names them.
+    expect(await page.textContent('#findings li[data-kind="diff.packages-planned"] .place')).toBe('B: lines 9–10')
+
     // Packages: added, removed; the step that changed says the same.
     expect(await texts(page, '#packages [data-group="added"] li')).toEqual(['adduser', 'debconf', 'debianutils', 'dpkg', 'sensible-utils'])
     expect(await texts(page, '#packages [data-group="removed"] li')).toEqual(['libbsd0', 'libedit2', 'openssh-client'])
