@@ -40,7 +40,7 @@ export function essentialPackagesFinding(builders: readonly TransactionBuilder[]
     for (const tier of hits.values()) weight += WEIGHT[tier]
     if (weight < THRESHOLD) continue
     for (const [name, tier] of hits) if (!found.has(name)) found.set(name, tier)
-    lines.push(tx.line)
+    lines.push(...(tx.newListLines.length > 0 ? tx.newListLines : [tx.line]))
   }
   if (found.size === 0) return undefined
   const order: Record<BaseSystemTier, number> = { essential: 0, required: 1, 'base-library': 2 }

@@ -11,6 +11,9 @@ import type { AptAcquireEvent, AptEvent, AptHistoryEvent, AptHistoryPackage, Dpk
 import type { Interner } from './keep.ts'
 import type { AptSource, Pkg, PlanCounts, Transaction, TransactionKind } from './types.ts'
 
+/** Plan lists whose packages are newly installed. */
+const NEW_LISTS: ReadonlySet<string> = new Set(['new', 'install', 'install-dependencies', 'extra', 'additional'])
+
 /** A transaction being built. */
 export class TransactionBuilder {
   readonly step: string | null
@@ -33,6 +36,8 @@ export class TransactionBuilder {
   private readonly removed: Pkg[] = []
   /** Packages dpkg selected for the first time (`Selecting previously unselected package`). */
   readonly selected: Pkg[] = []
+  /** Lines of the plan lists that name newly installed packages: the evidence for findings about them. */
+  readonly newListLines: number[] = []
 
   private readonly strings: Interner
 
@@ -86,6 +91,7 @@ export class TransactionBuilder {
       case 'apt.plan.list':
         this.hasPlan = true
         this.addList(event.list, event.packages)
+        if (NEW_LISTS.has(event.list)) for (let n = event.line; n <= (event.endLine ?? event.line); n++) this.newListLines.push(n)
         break
       case 'apt.plan.counts':
         this.hasPlan = true

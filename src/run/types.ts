@@ -137,8 +137,10 @@ export interface Finding {
   readonly generation?: AptGeneration | undefined
   /** Repositories, for `run.apt-sources`. */
   readonly sources?: readonly AptSource[] | undefined
-  /** Lines that prove it. */
+  /** Lines that prove it (for base-system packages: the plan lists that name them). */
   readonly lines?: readonly number[] | undefined
+  /** For diff findings drawn from one run: which run the `lines` belong to. */
+  readonly run?: 'a' | 'b' | undefined
 }
 
 /** Facts the run model adds from docker events: the base image a `FROM` resolved to, the builder. */
