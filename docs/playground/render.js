@@ -118,8 +118,8 @@ export function findingRanges(finding, run) {
   const lines = finding.lines ?? []
   const wanted = new Set((finding.packages ?? []).map((name) => name.split(':')[0]))
   if (lines.length === 0 && wanted.size === 0) return null
-  const starts = new Set(lines)
-  const txs = run.analysis.summary.transactions.filter((t) => starts.has(t.line))
+  // A finding's lines fall inside the transactions it is about (the plan lists, or the first line).
+  const txs = run.analysis.summary.transactions.filter((t) => lines.some((l) => l >= t.line && l <= t.endLine))
   /** @type {[number, number][]} */
   const ranges = []
   for (const block of run.analysis.planBlocks) {
