@@ -10,6 +10,9 @@ import type { Rule } from '../grammar/rules.ts'
 import type { DatabaseFrameHit, DatabaseHit } from './hits.ts'
 
 const HEAD = '(Reading database ... '
+const BARE_HEAD = HEAD.trimEnd()
+/** The hit of every frame line (a hit carries nothing else, so one object serves all). */
+const DATABASE_FRAME: DatabaseFrameHit = { kind: 'database-frame' }
 
 /** Digits only, 1 to 12 of them. */
 function isCount(text: string): boolean {
@@ -26,7 +29,9 @@ export const DATABASE_RULE: Rule<DatabaseHit> = {
   id: 'dpkg.database',
   first: '(',
   match(text: string): DatabaseHit | undefined {
-    if (!text.startsWith(HEAD)) return undefined
+    // Both tails end alike; testing it first rejects the percentage frames (a quarter of the lines of
+    // a GitHub Actions log, which splits apt's CR frames into lines) without slicing.
+    if (!text.startsWith(HEAD) || !text.endsWith(' currently installed.)')) return undefined
     const rest = text.slice(HEAD.length)
     const space = rest.indexOf(' ')
     if (space === -1) return undefined
@@ -44,9 +49,15 @@ export const DATABASE_FRAME_RULE: Rule<DatabaseFrameHit> = {
   first: '(',
   match(text: string): DatabaseFrameHit | undefined {
     const trimmed = text.trimEnd()
-    if (trimmed === HEAD.trimEnd()) return { kind: 'database-frame' }
+    if (trimmed === BARE_HEAD) return DATABASE_FRAME
     if (!text.startsWith(HEAD) || !trimmed.endsWith('%')) return undefined
-    const percent = trimmed.slice(HEAD.length, trimmed.length - 1)
-    return percent.length <= 3 && isCount(percent) ? { kind: 'database-frame' } : undefined
+    // `…␠45%`: one to three digits between the head and the percent sign, read in place.
+    const digits = trimmed.length - 1 - HEAD.length
+    if (digits < 1 || digits > 3) return undefined
+    for (let i = HEAD.length; i < trimmed.length - 1; i++) {
+      const c = trimmed.charCodeAt(i)
+      if (c < 0x30 || c > 0x39) return undefined
+    }
+    return DATABASE_FRAME
   },
 }
