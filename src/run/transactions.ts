@@ -11,6 +11,31 @@ import type { AptAcquireEvent, AptEvent, AptHistoryEvent, AptHistoryPackage, Dpk
 import type { Interner } from './keep.ts'
 import type { AptSource, Pkg, PlanCounts, Transaction, TransactionKind } from './types.ts'
 
+type PlannedKey = 'new' | 'additional' | 'upgrade' | 'remove' | 'downgrade' | 'keptBack' | 'suggested' | 'recommended'
+
+/**
+ * Which `planned` lists each apt plan list feeds: apt 3's `Installing dependencies:` is both new
+ * and additional (apt 2's NEW list holds the additional packages too); kept back gathers every
+ * "not upgrading" wording. Lists not named here (held changes, autoremove hints) plan nothing.
+ */
+const LIST_TARGETS: ReadonlyMap<string, readonly PlannedKey[]> = new Map<string, readonly PlannedKey[]>([
+  ['new', ['new']],
+  ['install', ['new']],
+  ['install-dependencies', ['new', 'additional']],
+  ['extra', ['additional']],
+  ['additional', ['additional']],
+  ['upgrade', ['upgrade']],
+  ['remove', ['remove']],
+  ['essential-remove', ['remove']],
+  ['downgrade', ['downgrade']],
+  ['kept-back', ['keptBack']],
+  ['not-upgrading', ['keptBack']],
+  ['not-upgrading-phasing', ['keptBack']],
+  ['phasing-deferred', ['keptBack']],
+  ['suggested', ['suggested']],
+  ['recommended', ['recommended']],
+])
+
 /** Plan lists whose packages are newly installed. */
 const NEW_LISTS: ReadonlySet<string> = new Set(['new', 'install', 'install-dependencies', 'extra', 'additional'])
 
@@ -24,7 +49,7 @@ export class TransactionBuilder {
   private hasPlan = false
   private hasDpkg = false
   private hasApt = false
-  private readonly lists: Record<'new' | 'additional' | 'upgrade' | 'remove' | 'downgrade' | 'keptBack' | 'suggested' | 'recommended', ListSet>
+  private readonly lists: Record<PlannedKey, ListSet>
   private counts: PlanCounts | null = null
   private downloadBytes: number | undefined
   private diskDeltaBytes: number | undefined
@@ -135,45 +160,7 @@ export class TransactionBuilder {
   }
 
   private addList(list: string, packages: readonly string[]): void {
-    const l = this.lists
-    switch (list) {
-      case 'new':
-      case 'install':
-        l.new.addAll(packages)
-        break
-      case 'install-dependencies':
-        l.new.addAll(packages)
-        l.additional.addAll(packages)
-        break
-      case 'extra':
-      case 'additional':
-        l.additional.addAll(packages)
-        break
-      case 'upgrade':
-        l.upgrade.addAll(packages)
-        break
-      case 'remove':
-      case 'essential-remove':
-        l.remove.addAll(packages)
-        break
-      case 'downgrade':
-        l.downgrade.addAll(packages)
-        break
-      case 'kept-back':
-      case 'not-upgrading':
-      case 'not-upgrading-phasing':
-      case 'phasing-deferred':
-        l.keptBack.addAll(packages)
-        break
-      case 'suggested':
-        l.suggested.addAll(packages)
-        break
-      case 'recommended':
-        l.recommended.addAll(packages)
-        break
-      default:
-        break
-    }
+    for (const target of LIST_TARGETS.get(list) ?? []) this.lists[target].addAll(packages)
   }
 
   /**
