@@ -200,9 +200,13 @@ function matchAcquire(text: string, word: string, result: AcquireResult): Acquir
     // apt 1.1+: `Get:12 `.
     i++
     const start = i
-    while (i < text.length && i - start < 9 && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++
+    let n = 0
+    while (i < text.length && i - start < 9 && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) {
+      n = n * 10 + (text.charCodeAt(i) - 0x30)
+      i++
+    }
     if (i === start || text.charCodeAt(i) !== 0x20) return undefined
-    id = Number(text.slice(start, i))
+    id = n
   } else if (text.charCodeAt(i) !== 0x20 || result === 'get') {
     // apt 1.0 printed `Hit `, `Ign `, `Err ` without an id; `Get` always had one (§2.1).
     return undefined

