@@ -190,3 +190,118 @@ describe('input that is not a log still gets an answer', () => {
     expect(r.stdout.trim()).toBe('0')
   })
 })
+
+describe('hardening (issue 7): what the cases above leave out', () => {
+  const noTrace = (stderr: string): void => {
+    expect(stderr).not.toMatch(/\n\s+at /)
+    expect(stderr).not.toMatch(/internal error/)
+  }
+  const garbage = (size: number, seed: number): Uint8Array => {
+    const bytes = new Uint8Array(size)
+    let x = seed
+    for (let i = 0; i < size; i++) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0
+      bytes[i] = x >>> 24
+    }
+    return bytes
+  }
+
+  test('binary input to parse, from a file and from stdin: every output line is JSON, log.end last, nothing on stderr', () => {
+    const path = join(TMP, 'garbage-parse.bin')
+    const bytes = garbage(48 * 1024, 7)
+    writeFileSync(path, bytes)
+    for (const r of [aptlog(['parse', path]), aptlog(['parse', '-'], bytes)]) {
+      expect(r.status).toBe(0)
+      expect(r.stderr).toBe('')
+      const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; lines?: number })
+      expect(events.at(-1)).toMatchObject({ type: 'log.end' })
+    }
+  })
+
+  test('binary input to explain (text, sarif) and diff: an answer, exit 0, nothing on stderr', () => {
+    const path = join(TMP, 'garbage-explain.bin')
+    writeFileSync(path, garbage(32 * 1024, 11))
+    const text = aptlog(['explain', path])
+    expect(text.status).toBe(0)
+    expect(text.stderr).toBe('')
+    expect(text.stdout).toContain('No fatal problem found')
+    expect(JSON.parse(aptlog(['explain', '--format', 'sarif', path]).stdout)).toMatchObject({ version: '2.1.0' })
+    const d = aptlog(['diff', path, GOOD])
+    expect(d.status).toBe(0)
+    expect(d.stderr).toBe('')
+  })
+
+  test('a line far over the 1 MiB cap: one line.truncated event, no message on stderr', () => {
+    const path = join(TMP, 'one-long-line.log')
+    writeFileSync(path, 'a'.repeat(3_000_000))
+    const r = aptlog(['parse', path])
+    expect(r.status).toBe(0)
+    expect(r.stderr).toBe('')
+    expect(r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { type: string }).type)).toEqual(['line.truncated', 'log.end'])
+  })
+
+  const unreadable: { name: string; args: string[]; stderr: RegExp }[] = [
+    { name: 'summary of a directory', args: ['summary', FIXTURES], stderr: /^aptlog: .*: is a directory, expected a log file\n$/ },
+    { name: 'diff with a directory as B', args: ['diff', GOOD, FIXTURES], stderr: /^aptlog: .*: is a directory, expected a log file\n$/ },
+    { name: 'diff with a directory as A', args: ['diff', FIXTURES, GOOD], stderr: /^aptlog: .*: is a directory, expected a log file\n$/ },
+    { name: 'explain of a missing file', args: ['explain', '/nonexistent/build.log'], stderr: /^aptlog: \/nonexistent\/build\.log: no such file\n$/ },
+    { name: 'diff with a missing B', args: ['diff', GOOD, '/nonexistent/b.log'], stderr: /^aptlog: \/nonexistent\/b\.log: no such file\n$/ },
+    { name: 'an empty file name', args: ['parse', ''], stderr: /^aptlog: .*no such file\n$/ },
+  ]
+  for (const c of unreadable) {
+    test(`${c.name}: one line, exit 2`, () => {
+      const r = aptlog(c.args)
+      expect(r.status).toBe(2)
+      expect(r.stderr).toMatch(c.stderr)
+      expect(r.stdout).toBe('')
+    })
+  }
+
+  test('an empty file to explain and diff; /dev/null as a log: answers, exit 0', () => {
+    const path = join(TMP, 'empty-2.log')
+    writeFileSync(path, '')
+    expect(aptlog(['explain', path])).toMatchObject({ status: 0, stderr: '' })
+    expect(aptlog(['diff', path, path])).toMatchObject({ status: 0, stderr: '' })
+    expect(aptlog(['diff', path, path]).stdout).toContain('Both runs: unknown')
+    const devNull = aptlog(['parse', '/dev/null'])
+    expect(devNull).toMatchObject({ status: 0, stderr: '' })
+    expect(JSON.parse(devNull.stdout)).toMatchObject({ type: 'log.end', lines: 0 })
+  })
+
+  test('a 0-byte stdin to parse, explain and diff', () => {
+    const parsed = aptlog(['parse', '-'], '')
+    expect(parsed).toMatchObject({ status: 0, stderr: '' })
+    expect(JSON.parse(parsed.stdout)).toMatchObject({ type: 'log.end', lines: 0 })
+    expect(aptlog(['explain', '-'], '')).toMatchObject({ status: 0, stderr: '' })
+    expect(aptlog(['diff', GOOD, '-'], '')).toMatchObject({ status: 0, stderr: '' })
+  })
+
+  describe('a reader that goes away (`aptlog … | head -c 100`): quiet exit, never EPIPE or a stack trace', () => {
+    const big = join(TMP, 'big-2.log')
+    const one = fixtureBytes('docker/D17-cli20-buildkit-plain-predepends-problem.log')
+    writeFileSync(big, Buffer.concat(Array.from({ length: 400 }, () => one)))
+    const cases: { name: string; command: string }[] = [
+      { name: 'parse --format json', command: `parse --format json "${big}"` },
+      { name: 'parse --format text', command: `parse --format text "${big}"` },
+      { name: 'parse from stdin', command: `parse - < "${big}"` },
+      { name: 'explain', command: `explain "${big}"` },
+      { name: 'explain --format sarif', command: `explain --format sarif "${big}"` },
+      { name: 'summary --format json', command: `summary --format json "${big}"` },
+      { name: 'diff', command: `diff "${big}" "${big}"` },
+    ]
+    for (const c of cases) {
+      test(c.name, () => {
+        const r = spawnSync('/bin/bash', ['-c', `"${process.execPath}" "${CLI}" ${c.command} | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8' })
+        expect(r.stderr).toBe('')
+        // 0, or the run's own status (1: the run failed); never 2 or a signal
+        expect(['0', '1']).toContain(r.stdout.trim())
+      })
+    }
+    test('stdout closed before anything is written (`aptlog parse big.log >&-`)', () => {
+      const r = spawnSync('/bin/bash', ['-c', `"${process.execPath}" "${CLI}" parse "${big}" >&-; echo "$?"`], { encoding: 'utf8' })
+      noTrace(r.stderr)
+      expect(r.stderr).toBe('')
+      expect(r.stdout.trim()).toBe('0')
+    })
+  })
+})
