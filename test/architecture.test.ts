@@ -29,6 +29,7 @@ const PLATFORM = (rel: string): boolean => rel === 'adapters/node.ts' || rel.sta
 const LAYERS: readonly string[][] = [
   ['lines', 'events'],
   ['grammar'],
+  ['locale'],
   ['apt', 'dpkg', 'logfiles', 'env'],
   ['context'],
   ['docker'],

@@ -196,9 +196,11 @@ function numberFormat(localesRoot: string, lang: string, work: string): NumberFo
 
 /** One translation, with the releases whose catalogue has it. */
 interface Translation {
-  readonly text: string
-  readonly plural?: number
-  readonly releases: string[]
+  text: string
+  plural?: number
+  /** The catalogue gettext fell back to (`pt` for `pt_BR`). */
+  fallback?: string
+  releases: string[]
 }
 
 /** A single-quoted TS string literal; control characters and every space but U+0020 escaped, so they show. */
@@ -291,17 +293,32 @@ function main(): void {
         const lacking: string[] = []
         for (const pin of PINS) {
           if (!(templateReleases.get(spec.id) ?? []).includes(pin.release)) continue
-          const entry = catalogues.get(pin.release)?.get(spec.domain)?.get(lang)?.entries.get(spec.msgid)
-          if (entry === undefined || entry.msgstr.every((s) => s === '')) {
+          // gettext looks a msgid up in `pt_BR`, then in `pt` (glibc's locale fallback, per message):
+          // a LANG=pt_BR.UTF-8 run of bookworm's dpkg prints European Portuguese where pt_BR lacks it.
+          const base = lang.includes('_') ? lang.slice(0, lang.indexOf('_')) : undefined
+          const domainCatalogues = catalogues.get(pin.release)?.get(spec.domain)
+          let entry = domainCatalogues?.get(lang)?.entries.get(spec.msgid)
+          let fallback: string | undefined
+          if ((entry === undefined || entry.msgstr.every((x) => x === '')) && base !== undefined) {
+            entry = domainCatalogues?.get(base)?.entries.get(spec.msgid)
+            fallback = base
+          }
+          if (entry === undefined || entry.msgstr.every((x) => x === '')) {
             lacking.push(pin.release)
             continue
           }
-          entry.msgstr.forEach((text, index) => {
+          const found = entry
+          found.msgstr.forEach((text, index) => {
             if (text === '') return
-            const plural = entry.msgidPlural === undefined ? undefined : index
-            const same = list.find((t) => t.text === text && t.plural === plural)
+            const plural = found.msgidPlural === undefined ? undefined : index
+            const same = list.find((t) => t.text === text && t.plural === plural && t.fallback === fallback)
             if (same !== undefined) same.releases.push(pin.release)
-            else list.push(plural === undefined ? { text, releases: [pin.release] } : { text, plural, releases: [pin.release] })
+            else {
+              const item: Translation = { text, releases: [pin.release] }
+              if (plural !== undefined) item.plural = plural
+              if (fallback !== undefined) item.fallback = fallback
+              list.push(item)
+            }
           })
         }
         if (list.length > 0) perId.set(spec.id, list)
@@ -404,6 +421,8 @@ function render(input: RenderInput): string {
   push('  readonly text: string')
   push('  /** The plural form index (`msgstr[n]`), for templates with plural forms. */')
   push('  readonly plural?: number')
+  push('  /** The catalogue the text comes from when the language\'s own lacks it: gettext falls back from `pt_BR` to `pt`. */')
+  push('  readonly fallback?: string')
   push('  /** Releases whose catalogue has this text. */')
   push('  readonly releases: readonly CatalogRelease[]')
   push('}')
@@ -448,7 +467,9 @@ function render(input: RenderInput): string {
     for (const spec of TEMPLATE_SPECS) {
       const list = perId.get(spec.id)
       if (list === undefined) continue
-      const items = list.map((t) => `{ text: ${q(t.text)}${t.plural === undefined ? '' : `, plural: ${t.plural}`}, releases: ${releaseList(t.releases)} }`)
+      const items = list.map(
+        (t) => `{ text: ${q(t.text)}${t.plural === undefined ? '' : `, plural: ${t.plural}`}${t.fallback === undefined ? '' : `, fallback: ${q(t.fallback)}`}, releases: ${releaseList(t.releases)} }`,
+      )
       push(`    ${q(spec.id)}: [${items.join(', ')}],`)
     }
     push('  },')

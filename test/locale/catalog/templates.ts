@@ -104,6 +104,10 @@ export const TEMPLATE_SPECS: readonly TemplateSpec[] = [
   apt('summary.freed', '  Freed space: %sB\n', 'apt.plan.disk.summary'),
   apt('summary.space-in-mount', 'in %s:  %sB / %sB available\n', 'apt.plan.disk.summary (after `  └─ `)'),
 
+  // `apt update`'s tail (src/apt/notes.ts updateStatsRule).
+  apt('note.up-to-date', 'All packages are up to date.', 'apt.note.update-stats'),
+  apt('note.upgradable', "%i package can be upgraded. Run 'apt list --upgradable' to see it.\n", 'apt.note.update-stats'),
+
   // Messages (src/apt/messages.ts): apt 3's `apt` prefixes, and message texts the problems read.
   lib('message.error', 'Error:', 'apt.message (apt 3 `apt`)'),
   lib('message.warning', 'Warning:', 'apt.message (apt 3 `apt`)'),
@@ -130,8 +134,18 @@ export const TEMPLATE_SPECS: readonly TemplateSpec[] = [
   dpkg('dpkg.error.package', 'error processing package %s (--%s):\n %s', 'dpkg.error.processing'),
   dpkg('dpkg.reason.pre-dependency', 'pre-dependency problem - not installing %.250s', 'dpkg.error.processing reason'),
   dpkg('dpkg.reason.dependency', 'dependency problems - leaving unconfigured', 'dpkg.error.processing reason'),
+  dpkg('dpkg.reason.subprocess-status', '%s subprocess returned error exit status %d', 'dpkg.error.reason.script-1.19'),
+  dpkg('dpkg.script.installed', 'installed %s package %s script', 'dpkg.error.reason.script-1.19'),
+  dpkg('dpkg.script.new', 'new %s package %s script', 'dpkg.error.reason.script-1.19'),
+  dpkg('dpkg.script.old', 'old %s package %s script', 'dpkg.error.reason.script-1.19'),
   dpkg('dpkg.regarding', 'regarding %s containing %s, pre-dependency problem:\n%s', 'dpkg.pre-dependency'),
   dpkg('dpkg.prevent-configuration', 'dependency problems prevent configuration of %s:\n%s', 'dpkg.dependency-problems'),
+  dpkg('dpkg.relation.depends', '%s depends on %s', 'dpkg.relation'),
+  dpkg('dpkg.relation.pre-depends', '%s pre-depends on %s', 'dpkg.relation'),
+  dpkg('dpkg.relation.however', '; however:\n', 'dpkg.relation'),
+  dpkg('dpkg.status.not-installed', '  %.250s is not installed.\n', 'dpkg.dependency-problems reason'),
+  dpkg('dpkg.status.unpacked-not-configured', '  %.250s is unpacked, but has never been configured.\n', 'dpkg.dependency-problems reason'),
+  dpkg('dpkg.status.package-not-installed', '  Package %s is not installed.\n', 'dpkg.dependency-problems reason'),
   dpkg('dpkg.errors-summary', 'Errors were encountered while processing:\n', 'dpkg.errors-summary'),
   dpkg('dpkg.halted', 'Processing was halted because there were too many errors.\n', 'dpkg.errors-summary.halted'),
   dpkg('dpkg.report.warning', 'warning', 'dpkg.warning (`dpkg: warning: …`)'),

@@ -1,0 +1,354 @@
+/**
+ * Line templates: how apt and dpkg put the catalogue's templates (catalog.ts) together into the
+ * lines a log shows. apt prints the counts line from up to four templates (`%lu upgraded, %lu
+ * newly installed, ` [`%lu reinstalled, `] [`%lu downgraded, `] `%lu to remove and %lu not
+ * upgraded.`), a phase line as the operation followed by the translated `...`, dpkg its error
+ * header as `dpkg: ` and the first line of a two-line template. Each line template is expanded,
+ * for every language, into the variants that language can print: its translations, and the C
+ * text where it lacks one (CATALOG_GAPS). A variant identical to the C (English) line is dropped:
+ * the English grammar reads it, and it says nothing about the language.
+ * @module
+ */
+
+import { CATALOG, CATALOG_GAPS, CATALOG_TEMPLATES, type CatalogLocale, type CatalogTemplate } from './catalog.ts'
+import { parsePrintf, type Segment } from './printf.ts'
+
+/** A placeholder of a line: which field of the line template it fills. */
+export interface FieldSlot {
+  /** Index into the line template's `fields`. */
+  readonly field: number
+  /** Digits only, or any non-empty text. */
+  readonly kind: 'digits' | 'text'
+}
+
+/** A line split into literal text and field placeholders. */
+export type LinePart = string | FieldSlot
+
+/** One way a language prints a line template. */
+export interface LineVariant {
+  /** The line, literal text and placeholders (leading blanks removed when the template is `indented`, trailing blanks always). */
+  readonly parts: readonly LinePart[]
+  /** The languages that print exactly this variant. */
+  readonly locales: readonly CatalogLocale[]
+}
+
+/** A structural line in every language. */
+export interface LineTemplate {
+  /** Stable id (`dpkg.setup`, `counts`, `phase.reading-package-lists`). */
+  readonly id: string
+  /** Names of the captured fields, in order (`['package', 'version']`). */
+  readonly fields: readonly string[]
+  /** True when apt may indent the line (apt 3's `Summary:` block): leading blanks are skipped. */
+  readonly indented: boolean
+  /** Every variant, in language order. */
+  readonly variants: readonly LineVariant[]
+}
+
+/** A template that could not be read (a printf directive this reader does not know); the tests keep it empty. */
+export interface UnreadTemplate {
+  /** Template id. */
+  readonly id: string
+  /** Language. */
+  readonly locale: CatalogLocale | 'C'
+  /** The text. */
+  readonly text: string
+}
+
+/** What a template argument becomes in the line: a field index, a nested template, or nothing (`%c`, apt's `\r`). */
+type Arg = number | Piece | ''
+
+interface Piece {
+  readonly template: string
+  readonly args: readonly Arg[] | undefined
+  readonly firstLine: boolean
+}
+
+/** A free text field (`Fehler: <text>`). */
+interface Free {
+  readonly free: number
+}
+
+type Part = string | Piece | Free
+
+interface LineSpec {
+  readonly id: string
+  readonly fields: readonly string[]
+  readonly indented: boolean
+  readonly shapes: readonly (readonly Part[])[]
+}
+
+const t = (template: string, args?: readonly Arg[]): Piece => ({ template, args, firstLine: false })
+const first = (template: string, args?: readonly Arg[]): Piece => ({ template, args, firstLine: true })
+const free = (field: number): Free => ({ free: field })
+const line = (id: string, fields: readonly string[], ...shapes: (readonly Part[])[]): LineSpec => ({ id, fields, indented: false, shapes })
+const indented = (id: string, fields: readonly string[], ...shapes: (readonly Part[])[]): LineSpec => ({ id, fields, indented: true, shapes })
+
+const PHASES: readonly string[] = [
+  'phase.reading-package-lists',
+  'phase.building-dependency-tree',
+  'phase.reading-state-information',
+  'phase.calculating-upgrade',
+  'phase.solving-dependencies',
+]
+
+const HEADERS: readonly string[] = [
+  'plan.header.extra',
+  'plan.header.additional',
+  'plan.header.new',
+  'plan.header.upgrade',
+  'plan.header.remove',
+  'plan.header.kept-back',
+  'plan.header.held-change',
+  'plan.header.downgrade',
+  'plan.header.phasing-deferred',
+  'plan.header.autoremove',
+  'plan.header.suggested',
+  'plan.header.recommended',
+  'plan.header.unmet',
+  // apt 3 titles: `Installing dependencies:` before `Installing:` does not matter (whole-line match).
+  'plan.v30.install',
+  'plan.v30.install-dependencies',
+  'plan.v30.upgrade',
+  'plan.v30.remove',
+  'plan.v30.not-upgrading',
+  'plan.v30.not-upgrading-phasing',
+  'plan.v30.held-change',
+  'plan.v30.downgrade',
+  'plan.v30.summary',
+]
+
+/** apt ≤ 2.x (and `apt-get` in apt 3) print untranslated `E: `/`W: ` letters; apt 3's `apt` translated words. */
+const ERROR_PREFIXES: readonly (readonly Part[])[] = [['E: '], [t('message.error'), ' ']]
+const WARNING_PREFIXES: readonly (readonly Part[])[] = [['W: '], [t('message.warning'), ' ']]
+
+/** `prefix` + `body` for each prefix. */
+const prefixed = (prefixes: readonly (readonly Part[])[], body: Piece): (readonly Part[])[] => prefixes.map((p) => [...p, body])
+
+/** Optional pieces: every subset, in order (`[a]`, `[a, b]` … with the fixed parts around them). */
+function withOptional(head: readonly Part[], optional: readonly Part[], tail: readonly Part[]): (readonly Part[])[] {
+  const out: (readonly Part[])[] = []
+  for (let mask = 0; mask < 1 << optional.length; mask++) out.push([...head, ...optional.filter((_, i) => (mask & (1 << i)) !== 0), ...tail])
+  return out
+}
+
+/** The line templates, in matching order (a line is given the first template that matches it). */
+const SPECS: readonly LineSpec[] = [
+  ...PHASES.map((phase) =>
+    line(
+      phase,
+      ['percent'],
+      [t(phase), t('progress.ellipsis')],
+      [t('progress.done', ['', t(phase)])],
+      [t('progress.error', ['', t(phase)])],
+      [t('progress.percent', ['', t(phase), 0])],
+    ),
+  ),
+  line('phase.correcting-dependencies', [], [t('phase.correcting-dependencies')]),
+  line('acquire.get', ['id', 'description'], [t('acquire.get')]),
+  line('acquire.hit', ['id', 'description'], [t('acquire.hit')]),
+  line('acquire.ign', ['id', 'description'], [t('acquire.ign')]),
+  line('acquire.err', ['id', 'description'], [t('acquire.err')]),
+  line('fetched', ['size', 'duration', 'rate'], [t('fetched')]),
+  ...HEADERS.map((id) => line(id, [], [t(id)])),
+  line(
+    'counts',
+    ['upgraded', 'newlyInstalled', 'reinstalled', 'downgraded', 'removed', 'notUpgraded'],
+    ...withOptional([t('counts.upgraded-installed', [0, 1])], [t('counts.reinstalled', [2]), t('counts.downgraded', [3])], [t('counts.remove-not-upgraded', [4, 5])]),
+  ),
+  indented(
+    'summary.counts',
+    ['upgraded', 'newlyInstalled', 'reinstalled', 'downgraded', 'removed', 'notUpgraded'],
+    ...withOptional([t('summary.upgrading-installing', [0, 1])], [t('summary.reinstalling', [2]), t('summary.downgrading', [3])], [t('summary.removing-not-upgrading', [4, 5])]),
+  ),
+  indented('counts.not-fully-installed', ['count'], [t('counts.not-fully-installed')]),
+  line('download.need', ['size'], [t('download.need')]),
+  line('download.need-partial', ['size', 'total'], [t('download.need-partial')]),
+  line('download.need-source', ['size'], [t('download.need-source')]),
+  line('download.need-source-partial', ['size', 'total'], [t('download.need-source-partial')]),
+  line('disk.used', ['size'], [t('disk.used')]),
+  line('disk.freed', ['size'], [t('disk.freed')]),
+  indented('summary.download', ['size'], [t('summary.download')]),
+  indented('summary.download-partial', ['size', 'total'], [t('summary.download-partial')]),
+  indented('summary.space-needed', ['size'], [t('summary.space-needed')]),
+  indented('summary.space-needed-available', ['size', 'available'], [t('summary.space-needed-available')]),
+  indented('summary.freed', ['size'], [t('summary.freed')]),
+  indented('summary.space-in-mount', ['mount', 'size', 'available'], ['└─ ', t('summary.space-in-mount')], ['- ', t('summary.space-in-mount')]),
+  line('note.up-to-date', [], [t('note.up-to-date')]),
+  line('note.upgradable', ['count'], [t('note.upgradable')]),
+  // Message texts the problems read, before the generic prefixes.
+  line('message.unable-to-locate', ['package'], ...prefixed(ERROR_PREFIXES, t('message.unable-to-locate'))),
+  line('message.failed-to-fetch', ['uri', 'reason'], ...prefixed([...ERROR_PREFIXES, ...WARNING_PREFIXES], t('message.failed-to-fetch'))),
+  line('message.subprocess-error', ['program', 'code'], ...prefixed(ERROR_PREFIXES, t('message.subprocess-error'))),
+  line('message.error', ['text'], [t('message.error'), ' ', free(0)]),
+  line('message.warning', ['text'], [t('message.warning'), ' ', free(0)]),
+  line('message.notice', ['text'], [t('message.notice'), ' ', free(0)]),
+  line('message.audit', ['text'], [t('message.audit'), ' ', free(0)]),
+  line('dpkg.select', ['package'], [t('dpkg.select')]),
+  line('dpkg.prepare', ['archive'], [t('dpkg.prepare')]),
+  line('dpkg.unpack', ['package', 'version'], [t('dpkg.unpack')]),
+  line('dpkg.unpack-over', ['package', 'version', 'fromVersion'], [t('dpkg.unpack-over')]),
+  line('dpkg.setup', ['package', 'version'], [t('dpkg.setup')]),
+  line('dpkg.trigger', ['package', 'version'], [t('dpkg.trigger')]),
+  line('dpkg.remove', ['package', 'version'], [t('dpkg.remove')]),
+  line('dpkg.purge', ['package', 'version'], [t('dpkg.purge')]),
+  line('dpkg.database', ['files'], [t('dpkg.database.reading'), t('dpkg.database.installed')]),
+  line('dpkg.database.frame', ['percent'], [t('dpkg.database.reading')], [t('dpkg.database.reading'), { free: -1 }]),
+  line('dpkg.error.archive', ['archive', 'action'], ['dpkg: ', first('dpkg.error.archive', [0, 1, ''])]),
+  line('dpkg.error.package', ['package', 'action'], ['dpkg: ', first('dpkg.error.package', [0, 1, ''])]),
+  line('dpkg.reason.pre-dependency', ['package'], [' ', t('dpkg.reason.pre-dependency')]),
+  line('dpkg.reason.dependency', [], [' ', t('dpkg.reason.dependency')]),
+  ...(['installed', 'new', 'old'] as const).map((owner) =>
+    line(`dpkg.reason.script-${owner}`, ['package', 'script', 'status'], [' ', t('dpkg.reason.subprocess-status', [t(`dpkg.script.${owner}`, [0, 1]), 2])]),
+  ),
+  line('dpkg.regarding', ['archive', 'package'], ['dpkg: ', first('dpkg.regarding', [0, 1, ''])]),
+  line('dpkg.prevent-configuration', ['package'], ['dpkg: ', first('dpkg.prevent-configuration', [0, ''])]),
+  line('dpkg.relation.depends', ['package', 'target'], [' ', t('dpkg.relation.depends')], [' ', t('dpkg.relation.depends'), t('dpkg.relation.however')]),
+  line('dpkg.relation.pre-depends', ['package', 'target'], [' ', t('dpkg.relation.pre-depends')], [' ', t('dpkg.relation.pre-depends'), t('dpkg.relation.however')]),
+  line('dpkg.status.not-installed', ['package'], [t('dpkg.status.not-installed')]),
+  line('dpkg.status.unpacked-not-configured', ['package'], [t('dpkg.status.unpacked-not-configured')]),
+  line('dpkg.status.package-not-installed', ['package'], [t('dpkg.status.package-not-installed')]),
+  line('dpkg.errors-summary', [], [t('dpkg.errors-summary')]),
+  line('dpkg.halted', [], [t('dpkg.halted')]),
+  line('dpkg.report.warning', ['text'], ['dpkg: ', t('dpkg.report.warning'), ': ', free(0)]),
+  line('dpkg.report.error', ['text'], ['dpkg: ', t('dpkg.report.error'), ': ', free(0)]),
+]
+
+const TEMPLATE_BY_ID: ReadonlyMap<string, CatalogTemplate> = new Map(CATALOG_TEMPLATES.map((tpl) => [tpl.id, tpl]))
+
+/** The C texts of a template (msgid and msgid_plural). */
+function cTexts(tpl: CatalogTemplate): string[] {
+  return tpl.msgidPlural === undefined ? [tpl.msgid] : [tpl.msgid, tpl.msgidPlural]
+}
+
+/** The texts `locale` prints for a template: its translations, plus the C text where a release lacks one. */
+function textsOf(id: string, locale: CatalogLocale | 'C'): string[] {
+  const tpl = TEMPLATE_BY_ID.get(id)
+  if (tpl === undefined) throw new Error(`locale line templates: unknown template ${id}`)
+  if (locale === 'C') return cTexts(tpl)
+  const texts = (CATALOG[locale][id] ?? []).map((x) => x.text)
+  const lacking = texts.length === 0 || CATALOG_GAPS[locale].some((g) => g.id === id)
+  return lacking ? [...new Set([...texts, ...cTexts(tpl)])] : [...new Set(texts)]
+}
+
+/** Record of templates that could not be read, filled while expanding. */
+const unread: UnreadTemplate[] = []
+
+/** Alternatives of one piece for one language, as line parts. */
+function expandPiece(piece: Piece, locale: CatalogLocale | 'C'): LinePart[][] {
+  const out: LinePart[][] = []
+  for (const raw of textsOf(piece.template, locale)) {
+    let text = raw.endsWith('\n') ? raw.slice(0, -1) : raw
+    if (piece.firstLine) {
+      const nl = text.indexOf('\n')
+      if (nl !== -1) text = text.slice(0, nl)
+    }
+    const segments = parsePrintf(text)
+    if (segments === undefined) {
+      unread.push({ id: piece.template, locale, text: raw })
+      continue
+    }
+    const alternatives = expandSegments(segments, piece, locale)
+    if (alternatives === undefined) {
+      unread.push({ id: piece.template, locale, text: raw })
+      continue
+    }
+    out.push(...alternatives)
+  }
+  return out
+}
+
+function expandSegments(segments: readonly Segment[], piece: Piece, locale: CatalogLocale | 'C'): LinePart[][] | undefined {
+  let partial: LinePart[][] = [[]]
+  for (const seg of segments) {
+    if (typeof seg === 'string') {
+      for (const p of partial) p.push(seg)
+      continue
+    }
+    const arg: Arg | undefined = piece.args === undefined ? seg.arg : piece.args[seg.arg]
+    if (arg === undefined) return undefined
+    if (arg === '') continue
+    if (typeof arg === 'number') {
+      if (seg.kind === 'char') return undefined
+      for (const p of partial) p.push({ field: arg, kind: seg.kind })
+      continue
+    }
+    const nested = expandPiece(arg, locale)
+    const next: LinePart[][] = []
+    for (const p of partial) for (const n of nested) next.push([...p, ...n])
+    partial = next
+  }
+  return partial
+}
+
+/** Join adjacent literals, drop empty ones, trim the line's ends. */
+function normalise(parts: readonly LinePart[], trimStart: boolean): LinePart[] {
+  const out: LinePart[] = []
+  for (const part of parts) {
+    const last = out[out.length - 1]
+    if (typeof part === 'string' && typeof last === 'string') out[out.length - 1] = last + part
+    else out.push(part)
+  }
+  if (trimStart && typeof out[0] === 'string') out[0] = out[0].trimStart()
+  const end = out[out.length - 1]
+  if (typeof end === 'string') out[out.length - 1] = end.trimEnd()
+  return out.filter((p) => p !== '')
+}
+
+/** A key that is equal for equal variants. */
+function keyOf(parts: readonly LinePart[]): string {
+  return parts.map((p) => (typeof p === 'string' ? `L${p}` : `F${p.field}${p.kind}`)).join('\u0000')
+}
+
+function expandShape(shape: readonly Part[], locale: CatalogLocale | 'C', trimStart: boolean): LinePart[][] {
+  let partial: LinePart[][] = [[]]
+  for (const part of shape) {
+    let alternatives: LinePart[][]
+    if (typeof part === 'string') alternatives = [[part]]
+    else if ('free' in part) alternatives = part.free === -1 ? [[{ field: 0, kind: 'digits' }, '%']] : [[{ field: part.free, kind: 'text' }]]
+    else alternatives = expandPiece(part, locale)
+    const next: LinePart[][] = []
+    for (const p of partial) for (const a of alternatives) next.push([...p, ...a])
+    partial = next
+  }
+  return partial.map((p) => normalise(p, trimStart))
+}
+
+const LOCALE_ORDER: readonly CatalogLocale[] = Object.keys(CATALOG) as CatalogLocale[]
+
+function build(spec: LineSpec): LineTemplate {
+  const english = new Set<string>()
+  for (const shape of spec.shapes) for (const parts of expandShape(shape, 'C', spec.indented)) english.add(keyOf(parts))
+  const variants = new Map<string, { parts: LinePart[]; locales: CatalogLocale[] }>()
+  for (const locale of LOCALE_ORDER) {
+    for (const shape of spec.shapes) {
+      for (const parts of expandShape(shape, locale, spec.indented)) {
+        const key = keyOf(parts)
+        if (english.has(key) || parts.length === 0) continue
+        const known = variants.get(key)
+        if (known === undefined) variants.set(key, { parts, locales: [locale] })
+        else if (!known.locales.includes(locale)) known.locales.push(locale)
+      }
+    }
+  }
+  return { id: spec.id, fields: spec.fields, indented: spec.indented, variants: [...variants.values()] }
+}
+
+let built: { readonly templates: readonly LineTemplate[]; readonly unread: readonly UnreadTemplate[] } | undefined
+
+/** Every line template with its variants, built on first use (in matching order). */
+export function lineTemplates(): readonly LineTemplate[] {
+  return buildAll().templates
+}
+
+/** Templates that could not be read while building (expected empty; the tests check it). */
+export function unreadTemplates(): readonly UnreadTemplate[] {
+  return buildAll().unread
+}
+
+function buildAll(): { readonly templates: readonly LineTemplate[]; readonly unread: readonly UnreadTemplate[] } {
+  if (built === undefined) {
+    const templates = SPECS.map(build)
+    built = { templates, unread: [...unread] }
+  }
+  return built
+}

@@ -1,0 +1,267 @@
+/**
+ * Localized structural lines: {@link matchLocaleLine} says which line template (lines.ts) a line
+ * is, in which language(s), with the fields it carries; {@link detectLocale} the one language
+ * it proves; {@link LOCALE_RULES} the same as rule objects (grammar/rules.ts).
+ *
+ * Matching is linear and never backtracks: a variant is its literal pieces and placeholders; the
+ * first piece must open the line (`startsWith`), a final piece must close it (`endsWith`), pieces
+ * in between are found left to right with `indexOf` from where the previous one ended, and a
+ * digits placeholder is read digit by digit. Each character is looked at a bounded number of
+ * times per variant (the pieces are short, fixed text), with no regex at all.
+ *
+ * English lines never match: variants identical to the C text are not built (lines.ts).
+ * @module
+ */
+
+import type { Rule } from '../grammar/rules.ts'
+import type { CatalogLocale } from './catalog.ts'
+import { lineTemplates, type FieldSlot, type LinePart, type LineTemplate, type LineVariant } from './lines.ts'
+
+/** A localized structural line. */
+export interface LocaleLineMatch {
+  /** The line template id (`dpkg.setup`, `counts`, `acquire.get`). */
+  readonly id: string
+  /** Every language with a variant of this template that matches the line (one, unless languages share the text). */
+  readonly locales: readonly CatalogLocale[]
+  /** Captured text, one entry per name in the template's `fields` (`undefined` where the line has none, e.g. an optional count). */
+  readonly fields: readonly (string | undefined)[]
+}
+
+/** Longest line the matcher looks at; apt's structural lines are far shorter. */
+const MAX_LINE = 4096
+/** Most digits a digits placeholder takes. */
+const MAX_DIGITS = 20
+
+/** A variant compiled for matching. */
+interface Compiled {
+  readonly template: LineTemplate
+  /** Position of the template in matching order. */
+  readonly order: number
+  readonly variant: LineVariant
+  /** Literal the line opens with ('' when it opens with a placeholder). */
+  readonly head: string
+  /** Placeholder + the literal after it, in order. */
+  readonly steps: readonly { readonly slot: FieldSlot; readonly literal: string }[]
+}
+
+function compile(template: LineTemplate, order: number, variant: LineVariant): Compiled | undefined {
+  const parts: readonly LinePart[] = variant.parts
+  let i = 0
+  let head = ''
+  if (typeof parts[0] === 'string') {
+    head = parts[0]
+    i = 1
+  }
+  const steps: { slot: FieldSlot; literal: string }[] = []
+  while (i < parts.length) {
+    const slot = parts[i]
+    if (slot === undefined || typeof slot === 'string') return undefined
+    const next = parts[i + 1]
+    const literal = typeof next === 'string' ? next : ''
+    // A text placeholder needs a literal after it to end it, unless it ends the line.
+    if (literal === '' && slot.kind === 'text' && i + 1 < parts.length) return undefined
+    steps.push({ slot, literal })
+    i += literal === '' ? 1 : 2
+  }
+  return { template, order, variant, head, steps }
+}
+
+/**
+ * Match one compiled variant against `text` (`end` = length without trailing blanks, `start` =
+ * where the match begins: after the indentation for indented templates). Returns the fields.
+ */
+function run(c: Compiled, text: string, start: number, end: number): (string | undefined)[] | undefined {
+  if (!text.startsWith(c.head, start)) return undefined
+  let pos = start + c.head.length
+  const steps = c.steps
+  if (steps.length === 0) return pos === end ? new Array<string | undefined>(c.template.fields.length).fill(undefined) : undefined
+  // The line's last literal must close it: test that first, it rejects most lines.
+  const lastStep = steps[steps.length - 1] as { slot: FieldSlot; literal: string }
+  const tailStart = end - lastStep.literal.length
+  if (tailStart < pos || !text.startsWith(lastStep.literal, tailStart)) return undefined
+  const fields = new Array<string | undefined>(c.template.fields.length).fill(undefined)
+  for (let s = 0; s < steps.length; s++) {
+    const { slot, literal } = steps[s] as { slot: FieldSlot; literal: string }
+    const last = s === steps.length - 1
+    let valueEnd: number
+    if (slot.kind === 'digits') {
+      let j = pos
+      while (j < end && j - pos < MAX_DIGITS) {
+        const ch = text.charCodeAt(j)
+        if (ch < 0x30 || ch > 0x39) break
+        j++
+      }
+      if (j === pos) return undefined
+      valueEnd = j
+      if (last ? valueEnd !== tailStart : !text.startsWith(literal, valueEnd)) return undefined
+    } else if (last) {
+      valueEnd = tailStart
+    } else {
+      // Leftmost occurrence after at least one character of text, and before the closing literal.
+      valueEnd = text.indexOf(literal, pos + 1)
+      if (valueEnd === -1 || valueEnd + literal.length > tailStart) return undefined
+    }
+    if (valueEnd <= pos) return undefined
+    fields[slot.field] = text.slice(pos, valueEnd)
+    pos = valueEnd + literal.length
+  }
+  return pos === end ? fields : undefined
+}
+
+interface Index {
+  /**
+   * Variants by what the line must open and close with: {@link bucketKey} of (indented, first
+   * UTF-16 unit of the opening literal or -1, last unit of the closing literal or -1). A line is
+   * tried only against the (at most eight) buckets its own first and last characters select.
+   */
+  readonly buckets: ReadonlyMap<number, readonly Compiled[]>
+  /** Every compiled variant per template id, in order. */
+  readonly byTemplate: ReadonlyMap<string, readonly Compiled[]>
+  readonly templates: readonly LineTemplate[]
+}
+
+/**
+ * One small integer for (indented, first, last); `first`/`last` are UTF-16 units or -1 for "any".
+ * Units are folded to 14 bits so the key stays a small integer: a collision only adds candidates,
+ * every one of which is still matched in full.
+ */
+function bucketKey(indented: boolean, first: number, last: number): number {
+  return ((((indented ? 1 : 0) << 14) | ((first + 1) & 0x3fff)) << 14) | ((last + 1) & 0x3fff)
+}
+
+let index: Index | undefined
+
+function getIndex(): Index {
+  if (index !== undefined) return index
+  const buckets = new Map<number, Compiled[]>()
+  const byTemplate = new Map<string, Compiled[]>()
+  const templates = lineTemplates()
+  templates.forEach((template, order) => {
+    const list: Compiled[] = []
+    for (const variant of template.variants) {
+      const c = compile(template, order, variant)
+      if (c === undefined) continue
+      list.push(c)
+      const closing = c.steps[c.steps.length - 1]?.literal ?? (c.steps.length === 0 ? c.head : '')
+      const key = bucketKey(template.indented, c.head === '' ? -1 : c.head.charCodeAt(0), closing === '' ? -1 : closing.charCodeAt(closing.length - 1))
+      const bucket = buckets.get(key)
+      if (bucket === undefined) buckets.set(key, [c])
+      else bucket.push(c)
+    }
+    byTemplate.set(template.id, list)
+  })
+  index = { buckets, byTemplate, templates }
+  return index
+}
+
+/** Index after the line's leading blanks. */
+function indentEnd(text: string, end: number): number {
+  let i = 0
+  while (i < end && text.charCodeAt(i) === 0x20) i++
+  return i
+}
+
+/** Length of `text` without trailing blanks (spaces, tabs, CR). */
+function trimmedEnd(text: string): number {
+  let end = text.length
+  while (end > 0) {
+    const c = text.charCodeAt(end - 1)
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) break
+    end--
+  }
+  return end
+}
+
+/** The languages of every variant of `template` that matches the line, in catalogue order. */
+function localesOf(list: readonly Compiled[], text: string, end: number): CatalogLocale[] {
+  const out: CatalogLocale[] = []
+  for (const c of list) {
+    const start = c.template.indented ? indentEnd(text, end) : 0
+    if (run(c, text, start, end) === undefined) continue
+    for (const l of c.variant.locales) if (!out.includes(l)) out.push(l)
+  }
+  return out
+}
+
+function matchIn(list: readonly Compiled[], text: string): LocaleLineMatch | undefined {
+  if (text.length > MAX_LINE) return undefined
+  const end = trimmedEnd(text)
+  for (const c of list) {
+    const start = c.template.indented ? indentEnd(text, end) : 0
+    const fields = run(c, text, start, end)
+    if (fields !== undefined) return { id: c.template.id, locales: localesOf(list, text, end), fields }
+  }
+  return undefined
+}
+
+/**
+ * The localized structural line `text` is, or `undefined` (an English line, a line of no known
+ * template, a line over 4096 characters). `text` is one line as the grammars see it: CI prefix,
+ * ANSI escapes and CR frames already removed; trailing blanks are ignored.
+ */
+export function matchLocaleLine(text: string): LocaleLineMatch | undefined {
+  if (text.length > MAX_LINE) return undefined
+  const idx = getIndex()
+  const end = trimmedEnd(text)
+  if (end === 0) return undefined
+  const indent = indentEnd(text, end)
+  let best: { c: Compiled; fields: (string | undefined)[] } | undefined
+  const consider = (candidates: readonly Compiled[] | undefined, start: number): void => {
+    if (candidates === undefined) return
+    for (const c of candidates) {
+      if (best !== undefined && c.order >= best.c.order) return
+      const fields = run(c, text, start, end)
+      if (fields !== undefined) {
+        best = { c, fields }
+        return
+      }
+    }
+  }
+  const first = text.charCodeAt(0)
+  const last = text.charCodeAt(end - 1)
+  const indentedFirst = text.charCodeAt(indent)
+  const b = idx.buckets
+  consider(b.get(bucketKey(false, first, last)), 0)
+  consider(b.get(bucketKey(false, first, -1)), 0)
+  consider(b.get(bucketKey(false, -1, last)), 0)
+  consider(b.get(bucketKey(false, -1, -1)), 0)
+  consider(b.get(bucketKey(true, indentedFirst, last)), indent)
+  consider(b.get(bucketKey(true, indentedFirst, -1)), indent)
+  consider(b.get(bucketKey(true, -1, last)), indent)
+  consider(b.get(bucketKey(true, -1, -1)), indent)
+  if (best === undefined) return undefined
+  const found = best
+  return { id: found.c.template.id, locales: localesOf(idx.byTemplate.get(found.c.template.id) ?? [], text, end), fields: found.fields }
+}
+
+/** The one language whose catalogue prints `text` as a structural line; `undefined` when none or several do. */
+export function detectLocale(text: string): CatalogLocale | undefined {
+  const m = matchLocaleLine(text)
+  return m !== undefined && m.locales.length === 1 ? m.locales[0] : undefined
+}
+
+/** The line templates, in matching order (ids, field names, variants). */
+export function localeLineTemplates(): readonly LineTemplate[] {
+  return getIndex().templates
+}
+
+/** ASCII characters a variant list can open with, or '' when one opens with a placeholder or a non-ASCII character. */
+function firstCharacters(template: LineTemplate): string {
+  const chars = new Set<string>(template.indented ? [' '] : [])
+  for (const v of template.variants) {
+    const head = v.parts[0]
+    if (typeof head !== 'string' || head.charCodeAt(0) >= 0x80) return ''
+    chars.add(head.charAt(0))
+  }
+  return [...chars].sort().join('')
+}
+
+/**
+ * One rule per line template (`locale.<id>`), each trying every language's variants of that
+ * template: the shape grammar tables use, so the regex-safety tests run them on hostile lines.
+ */
+export const LOCALE_RULES: readonly Rule<LocaleLineMatch>[] = lineTemplates().map((template) => ({
+  id: `locale.${template.id}`,
+  first: firstCharacters(template),
+  match: (text: string): LocaleLineMatch | undefined => matchIn(getIndex().byTemplate.get(template.id) ?? [], text),
+}))
