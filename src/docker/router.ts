@@ -307,7 +307,7 @@ export function createLineRouter(
         closeBlock()
       }
       const insideLegacyStep = active?.kind === 'sequential' && active.inStep
-      if (text.charCodeAt(0) === 0x7b && !insideLegacyStep) {
+      if (text.length > 0 && text.charCodeAt(0) === 0x7b && !insideLegacyStep) {
         const status = RAWJSON_OBJECT.match(text)
         if (status !== undefined) {
           let build = active?.kind === 'rawjson' && !active.startsNewBuild(status) ? active : undefined

@@ -62,10 +62,10 @@ function matchStamp(s: string): Stamp | undefined {
   if (first === LBRACKET) {
     // Jenkins timestamper: [2024-01-01T12:34:56.789Z]␠
     let i = dateTimeEnd(s, 1)
-    if (i === -1 || s.charCodeAt(11) !== 0x54 || s.charCodeAt(i) !== 0x5d) return undefined
+    if (i === -1 || i === s.length || s.charCodeAt(11) !== 0x54 || s.charCodeAt(i) !== 0x5d) return undefined
     const ts = s.slice(1, i)
     i++
-    if (s.charCodeAt(i) === 0x20) i++
+    if (i < s.length && s.charCodeAt(i) === 0x20) i++
     return { ts, style: 'jenkins', end: i }
   }
   const tsEnd = dateTimeEnd(s, 0)
@@ -73,8 +73,10 @@ function matchStamp(s: string): Stamp | undefined {
   if (tsEnd < s.length && s.charCodeAt(tsEnd) !== 0x20) return undefined
   if (s.charCodeAt(10) === 0x54 /* T */) {
     const i = tsEnd + 1
-    // GitLab FF_TIMESTAMPS: two hex digits of stream number, O|E, then ' ' (new line) or '+' (continued)
-    if (isHex(s.charCodeAt(i)) && isHex(s.charCodeAt(i + 1))) {
+    // GitLab FF_TIMESTAMPS: two hex digits of stream number, O|E, then ' ' (new line) or '+' (continued).
+    // (Reads stay inside the string: one out-of-bounds charCodeAt, on an empty timestamped line, makes
+    // V8 reoptimise every charCodeAt of the inlined CI layer into a builtin call.)
+    if (i + 3 < s.length && isHex(s.charCodeAt(i)) && isHex(s.charCodeAt(i + 1))) {
       const stream = s.charCodeAt(i + 2)
       const cont = s.charCodeAt(i + 3)
       if ((stream === 0x4f || stream === 0x45) && (cont === 0x20 || cont === 0x2b)) {
@@ -171,6 +173,7 @@ function matchGitlabSection(s: string, out: CiMarker[]): string | undefined {
 
 /** True when a raw line could carry a CI prefix or marker (first-character check). */
 export function mayHaveCiPrefix(raw: string): boolean {
+  if (raw.length === 0) return false
   const c = raw.charCodeAt(0)
   return isDigit(c) || c === LBRACKET || c === HASH || c === 0x3a || c === 0x73 /* s */ || c === ESC
 }
@@ -194,7 +197,7 @@ export function readCiPrefix(raw: string): CiLine | undefined {
     }
   }
   let markers: CiMarker[] | undefined
-  const c = text.charCodeAt(0)
+  const c = text.length === 0 ? 0 : text.charCodeAt(0)
   if (c === HASH || c === 0x3a) {
     const marker = matchGithubMarker(text)
     if (marker !== undefined) {
