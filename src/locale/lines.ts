@@ -17,9 +17,31 @@ import { parsePrintf, type Segment } from './printf.ts'
 export interface FieldSlot {
   /** Index into the line template's `fields`. */
   readonly field: number
-  /** Digits only, or any non-empty text. */
-  readonly kind: 'digits' | 'text'
+  /**
+   * What the field may hold: `digits`; a `word` (no blank: package names, versions, paths,
+   * actions); a `size` as apt's `SizeToStr` prints it before the `B` (`3.934 k`, `8\u202f902 k`,
+   * `792 `: a number in the locale's grouping, a blank, maybe a unit prefix); any non-empty `text`.
+   */
+  readonly kind: FieldKind
 }
+
+/** What a field may hold (see {@link FieldSlot}). */
+export type FieldKind = 'digits' | 'word' | 'size' | 'text'
+
+/** The kind of a text field, by its name; names not listed take any text. */
+const FIELD_KINDS: ReadonlyMap<string, FieldKind> = new Map([
+  ['package', 'word'],
+  ['version', 'word'],
+  ['fromVersion', 'word'],
+  ['archive', 'word'],
+  ['action', 'word'],
+  ['target', 'word'],
+  ['program', 'word'],
+  ['size', 'size'],
+  ['total', 'size'],
+  ['available', 'size'],
+  ['rate', 'size'],
+])
 
 /** A line split into literal text and field placeholders. */
 export type LinePart = string | FieldSlot
@@ -161,16 +183,17 @@ const SPECS: readonly LineSpec[] = [
     ...withOptional([t('summary.upgrading-installing', [0, 1])], [t('summary.reinstalling', [2]), t('summary.downgrading', [3])], [t('summary.removing-not-upgrading', [4, 5])]),
   ),
   indented('counts.not-fully-installed', ['count'], [t('counts.not-fully-installed')]),
-  line('download.need', ['size'], [t('download.need')]),
+  // The partial forms first: their text is the plain form's with more words (`Es müssen noch %sB von %sB …`).
   line('download.need-partial', ['size', 'total'], [t('download.need-partial')]),
-  line('download.need-source', ['size'], [t('download.need-source')]),
+  line('download.need', ['size'], [t('download.need')]),
   line('download.need-source-partial', ['size', 'total'], [t('download.need-source-partial')]),
+  line('download.need-source', ['size'], [t('download.need-source')]),
   line('disk.used', ['size'], [t('disk.used')]),
   line('disk.freed', ['size'], [t('disk.freed')]),
-  indented('summary.download', ['size'], [t('summary.download')]),
   indented('summary.download-partial', ['size', 'total'], [t('summary.download-partial')]),
-  indented('summary.space-needed', ['size'], [t('summary.space-needed')]),
+  indented('summary.download', ['size'], [t('summary.download')]),
   indented('summary.space-needed-available', ['size', 'available'], [t('summary.space-needed-available')]),
+  indented('summary.space-needed', ['size'], [t('summary.space-needed')]),
   indented('summary.freed', ['size'], [t('summary.freed')]),
   indented('summary.space-in-mount', ['mount', 'size', 'available'], ['└─ ', t('summary.space-in-mount')], ['- ', t('summary.space-in-mount')]),
   line('note.up-to-date', [], [t('note.up-to-date')]),
@@ -234,7 +257,7 @@ function textsOf(id: string, locale: CatalogLocale | 'C'): string[] {
 const unread: UnreadTemplate[] = []
 
 /** Alternatives of one piece for one language, as line parts. */
-function expandPiece(piece: Piece, locale: CatalogLocale | 'C'): LinePart[][] {
+function expandPiece(piece: Piece, locale: CatalogLocale | 'C', fields: readonly string[]): LinePart[][] {
   const out: LinePart[][] = []
   for (const raw of textsOf(piece.template, locale)) {
     let text = raw.endsWith('\n') ? raw.slice(0, -1) : raw
@@ -247,7 +270,7 @@ function expandPiece(piece: Piece, locale: CatalogLocale | 'C'): LinePart[][] {
       unread.push({ id: piece.template, locale, text: raw })
       continue
     }
-    const alternatives = expandSegments(segments, piece, locale)
+    const alternatives = expandSegments(segments, piece, locale, fields)
     if (alternatives === undefined) {
       unread.push({ id: piece.template, locale, text: raw })
       continue
@@ -257,7 +280,7 @@ function expandPiece(piece: Piece, locale: CatalogLocale | 'C'): LinePart[][] {
   return out
 }
 
-function expandSegments(segments: readonly Segment[], piece: Piece, locale: CatalogLocale | 'C'): LinePart[][] | undefined {
+function expandSegments(segments: readonly Segment[], piece: Piece, locale: CatalogLocale | 'C', fields: readonly string[]): LinePart[][] | undefined {
   let partial: LinePart[][] = [[]]
   for (const seg of segments) {
     if (typeof seg === 'string') {
@@ -269,10 +292,11 @@ function expandSegments(segments: readonly Segment[], piece: Piece, locale: Cata
     if (arg === '') continue
     if (typeof arg === 'number') {
       if (seg.kind === 'char') return undefined
-      for (const p of partial) p.push({ field: arg, kind: seg.kind })
+      const kind: FieldKind = seg.kind === 'digits' ? 'digits' : (FIELD_KINDS.get(fields[arg] ?? '') ?? 'text')
+      for (const p of partial) p.push({ field: arg, kind })
       continue
     }
-    const nested = expandPiece(arg, locale)
+    const nested = expandPiece(arg, locale, fields)
     const next: LinePart[][] = []
     for (const p of partial) for (const n of nested) next.push([...p, ...n])
     partial = next
@@ -299,13 +323,13 @@ function keyOf(parts: readonly LinePart[]): string {
   return parts.map((p) => (typeof p === 'string' ? `L${p}` : `F${p.field}${p.kind}`)).join('\u0000')
 }
 
-function expandShape(shape: readonly Part[], locale: CatalogLocale | 'C', trimStart: boolean): LinePart[][] {
+function expandShape(shape: readonly Part[], locale: CatalogLocale | 'C', trimStart: boolean, fields: readonly string[]): LinePart[][] {
   let partial: LinePart[][] = [[]]
   for (const part of shape) {
     let alternatives: LinePart[][]
     if (typeof part === 'string') alternatives = [[part]]
     else if ('free' in part) alternatives = part.free === -1 ? [[{ field: 0, kind: 'digits' }, '%']] : [[{ field: part.free, kind: 'text' }]]
-    else alternatives = expandPiece(part, locale)
+    else alternatives = expandPiece(part, locale, fields)
     const next: LinePart[][] = []
     for (const p of partial) for (const a of alternatives) next.push([...p, ...a])
     partial = next
@@ -317,11 +341,11 @@ const LOCALE_ORDER: readonly CatalogLocale[] = Object.keys(CATALOG) as CatalogLo
 
 function build(spec: LineSpec): LineTemplate {
   const english = new Set<string>()
-  for (const shape of spec.shapes) for (const parts of expandShape(shape, 'C', spec.indented)) english.add(keyOf(parts))
+  for (const shape of spec.shapes) for (const parts of expandShape(shape, 'C', spec.indented, spec.fields)) english.add(keyOf(parts))
   const variants = new Map<string, { parts: LinePart[]; locales: CatalogLocale[] }>()
   for (const locale of LOCALE_ORDER) {
     for (const shape of spec.shapes) {
-      for (const parts of expandShape(shape, locale, spec.indented)) {
+      for (const parts of expandShape(shape, locale, spec.indented, spec.fields)) {
         const key = keyOf(parts)
         if (english.has(key) || parts.length === 0) continue
         const known = variants.get(key)

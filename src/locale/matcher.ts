@@ -102,10 +102,38 @@ function run(c: Compiled, text: string, start: number, end: number): (string | u
       if (valueEnd === -1 || valueEnd + literal.length > tailStart) return undefined
     }
     if (valueEnd <= pos) return undefined
+    if (slot.kind === 'word' ? text.lastIndexOf(' ', valueEnd - 1) >= pos : slot.kind === 'size' && !isSize(text, pos, valueEnd)) return undefined
     fields[slot.field] = text.slice(pos, valueEnd)
     pos = valueEnd + literal.length
   }
   return pos === end ? fields : undefined
+}
+
+/** Longest size string `SizeToStr` prints (`999.999.999.999 k`, with room for any grouping). */
+const MAX_SIZE = 32
+
+/**
+ * `text[from, to)` is a size as apt's `SizeToStr` prints it before the `B`: a digit, then digits
+ * and the locale's separators (`.`, `,`, `'`, U+00A0, U+202F), then a blank, then at most a unit
+ * prefix (`kMGTPEZY`) and a blank: `3.934 k`, `8\u202f902 k`, `792 `, `16,8 M`.
+ */
+function isSize(text: string, from: number, to: number): boolean {
+  if (to - from > MAX_SIZE) return false
+  let i = from
+  const first = text.charCodeAt(i)
+  if (first < 0x30 || first > 0x39) return false
+  i++
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i)
+    if ((c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2c || c === 0x27 || c === 0xa0 || c === 0x202f) continue
+    break
+  }
+  if (i === to) return true
+  if (text.charCodeAt(i) !== 0x20) return false
+  i++
+  if (i < to && 'kMGTPEZY'.includes(text.charAt(i))) i++
+  if (i < to && text.charCodeAt(i) === 0x20) i++
+  return i === to
 }
 
 interface Index {
