@@ -5,8 +5,8 @@
  */
 
 import type { LineContext, ProblemEvent } from '../events/index.ts'
-import { baseFields } from '../events/index.ts'
 import type { DpkgEvent } from '../events/dpkg.ts'
+import { startEvent } from '../grammar/event.ts'
 
 /** The block took the line and stays open. */
 export const TAKEN = 1
@@ -75,17 +75,14 @@ export interface DpkgSink {
   problem(evidence: DpkgEvent, fields: ProblemFields): void
 }
 
-/** Build a problem event from its evidence's base fields. */
+/** Build a problem event from its evidence's base fields (by assignment: see grammar/event.ts). */
 export function problemEvent(evidence: DpkgEvent, fields: ProblemFields): ProblemEvent {
-  const base: Omit<ProblemEvent, 'kind' | 'severity' | 'message'> = { type: 'problem', ...baseOf(evidence) }
-  const out: { -readonly [K in keyof ProblemEvent]: ProblemEvent[K] } = { ...base, kind: fields.kind, severity: fields.severity, message: fields.message }
+  const ctx: LineContext = { line: evidence.line, ts: evidence.ts, step: evidence.step, stage: evidence.stage }
+  const out = startEvent<ProblemEvent>('problem', ctx, evidence.rule, evidence.endLine)
+  out.kind = fields.kind
+  out.severity = fields.severity
+  out.message = fields.message
   if (fields.cause !== undefined) out.cause = fields.cause
   if (fields.package !== undefined) out.package = fields.package
   return out
-}
-
-/** The base fields of an event (line, endLine, rule, ts, step, stage), in their usual order. */
-function baseOf(event: DpkgEvent): Omit<ProblemEvent, 'type' | 'kind' | 'severity' | 'message'> {
-  const ctx: LineContext = { line: event.line, ts: event.ts, step: event.step, stage: event.stage }
-  return baseFields(ctx, event.rule, event.endLine) as Omit<ProblemEvent, 'type' | 'kind' | 'severity' | 'message'>
 }
