@@ -85,7 +85,7 @@ interface Piece {
   readonly firstLine: boolean
 }
 
-/** A free text field (`Fehler: <text>`). */
+/** A free text field (`Fehler: <text>`); `-1` stands for dpkg's database percentage (`45%`, field 0). */
 interface Free {
   readonly free: number
 }
