@@ -29,6 +29,7 @@ import { parse } from '../../src/index.ts'
 import { stripAnsi } from '../../src/lines/ansi.ts'
 import { readCiPrefix } from '../../src/lines/ci-prefix.ts'
 import { lastFrame } from '../../src/lines/frames.ts'
+import { LOCALE_RULES } from '../../src/locale/matcher.ts'
 import { LOGFILE_RULES } from '../../src/logfiles/rules.ts'
 import { allCaptures, fixtureText } from '../support/fixtures.ts'
 
@@ -46,6 +47,7 @@ const TABLES: Readonly<Record<string, readonly Rule<unknown>[]>> = {
   DOCKER_RULES,
   LOGFILE_RULES,
   ENV_RULES,
+  LOCALE_RULES,
 }
 
 /** A line of a capture a rule matches: the text the rule saw, and how the parser saw it. */
@@ -202,8 +204,10 @@ describe('regex safety: every rule of every table runs in linear time (64 KiB vs
     expect(all.length).toBeGreaterThan(150)
     const ids = all.map((r) => r.id)
     expect(new Set(ids).size).toBe(ids.length)
-    // rules with no line in any capture still get inputs, from their first characters
-    expect([...examples.keys()].length).toBeGreaterThan(all.length * 0.7)
+    // rules with no line in any capture still get inputs, from their first characters (the locale
+    // templates are matched outside the rule dispatch, so their examples are not collected)
+    const dispatched = Object.entries(TABLES).filter(([table]) => table !== 'LOCALE_RULES').flatMap(([, rules]) => rules)
+    expect([...examples.keys()].length).toBeGreaterThan(dispatched.length * 0.7)
   })
 
   for (const [table, rules] of Object.entries(TABLES)) {
