@@ -54,8 +54,8 @@ interface Stanza {
   requestedBy: string | undefined
   comment: string | undefined
   error: string | undefined
-  readonly lists: Map<AptHistoryListKind, readonly AptHistoryPackage[]>
-  disappeared: readonly AptHistoryDisappeared[] | undefined
+  readonly lists: Map<AptHistoryListKind, AptHistoryPackage[]>
+  disappeared: AptHistoryDisappeared[] | undefined
   truncated: boolean
   unread: number
 }
@@ -123,15 +123,18 @@ export function createLogfileGrammar(emit: Emit): Grammar {
         s[hit.field] = hit.value
         return
       case 'history-list': {
-        // apt writes each list once; a repeated key (a hand-edited file) adds to the list.
+        // apt writes each list once; a repeated key (a hand-edited file) adds to the list, in place
+        // (copying it each time made a stanza of many repeated keys quadratic).
         const before = s.lists.get(hit.list)
-        s.lists.set(hit.list, before === undefined ? hit.entries : [...before, ...hit.entries])
+        if (before === undefined) s.lists.set(hit.list, [...hit.entries])
+        else for (const entry of hit.entries) before.push(entry)
         if (hit.truncated) s.truncated = true
         s.unread += hit.unread
         return
       }
       case 'history-disappeared':
-        s.disappeared = s.disappeared === undefined ? hit.entries : [...s.disappeared, ...hit.entries]
+        if (s.disappeared === undefined) s.disappeared = [...hit.entries]
+        else for (const entry of hit.entries) s.disappeared.push(entry)
         if (hit.truncated) s.truncated = true
         s.unread += hit.unread
         return
