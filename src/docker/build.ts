@@ -24,9 +24,12 @@ export interface BuildRecord {
   failureReported: boolean
   /** `Successfully built …`, `writing image sha256:…`. */
   imageId: string | undefined
-  /** `Successfully tagged …`, `naming to …`. */
-  readonly tags: string[]
+  /** `Successfully tagged …`, `naming to …`: distinct, in order, at most {@link MAX_TAGS}. */
+  readonly tags: Set<string>
 }
+
+/** Most tags kept per build: a build has a handful; a log with thousands would otherwise grow without bound. */
+export const MAX_TAGS = 1000
 
 /** Numbers builds in order of appearance. */
 export interface BuildCounter {
@@ -41,14 +44,15 @@ export function createBuildCounter(): BuildCounter {
     start(builder, session, at, rule) {
       count++
       session.emit({ type: 'docker.build.start', ...baseFields(lineContext(at), rule), builder, build: count })
-      return { build: count, builder, prefix: count === 1 ? '' : `b${count}.`, lastAt: at, failed: false, failureReported: false, imageId: undefined, tags: [] }
+      return { build: count, builder, prefix: count === 1 ? '' : `b${count}.`, lastAt: at, failed: false, failureReported: false, imageId: undefined, tags: new Set<string>() }
     },
   }
 }
 
 /** Record a tag once (`naming to …` can be printed again when the printer comes back to a vertex). */
 export function addTag(record: BuildRecord, tag: string): void {
-  if (!record.tags.includes(tag)) record.tags.push(tag)
+  // A Set: a list's `includes` made a log of many tag lines quadratic (fixtures/fuzz/many-tags.log).
+  if (record.tags.size < MAX_TAGS) record.tags.add(tag)
 }
 
 /** How a build ends. */
@@ -72,7 +76,7 @@ export function emitBuildEnd(record: BuildRecord, end: BuildEnd, session: Docker
     builder: record.builder,
     outcome: end.outcome,
     ...present('imageId', record.imageId),
-    ...present('tags', record.tags.length > 0 ? [...record.tags] : undefined),
+    ...present('tags', record.tags.size > 0 ? [...record.tags] : undefined),
     ...present('exitCode', end.exitCode),
     ...present('inferred', end.inferred === true ? true : undefined),
   })

@@ -13,7 +13,7 @@ import { addTag, emitBuildEnd, type BuildRecord } from './build.ts'
 import { finishedStatus } from './buildkit-plain-rules.ts'
 import type { BuildkitDoneLine, BuildkitLogLine, BuildkitMarkerLine, BuildkitTextLine } from './line-kinds.ts'
 import type { DockerSession, LineAt, StepRef } from './session.ts'
-import { adoptStep, endStep, startStep, stepInfo, stepOutput, type Step } from './steps.ts'
+import { adoptStep, closeContext, endStep, startStep, stepInfo, stepOutput, type Step } from './steps.ts'
 import { exitCodeIn } from './text.ts'
 import { parseVertexName } from './vertex-name.ts'
 
@@ -128,7 +128,7 @@ export function createPlainBuild(record: BuildRecord, session: DockerSession): P
   }
 
   function endOpen(rule: string, outcome: DockerBuildEndEvent['outcome']): void {
-    for (const step of late.values()) step.context.flush()
+    for (const step of late.values()) closeContext(step, session)
     late.clear()
     for (const step of running.values()) {
       endStep(step, { status: outcome === 'success' ? 'done' : 'unknown', inferred: true }, session, step.lastAt, rule)

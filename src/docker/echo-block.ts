@@ -22,10 +22,10 @@ export function openEchoBlock(session: DockerSession, at: LineAt, failedStep: (n
   function emit(): void {
     if (done) return
     done = true
-    // Without its ` > name:` line the frame was not an echo block: nothing to report.
-    if (name === undefined) return
-    const step = failedStep(name)
-    session.emit({ type: 'docker.echo', ...baseFields(lineContext(at, step), ECHO_OPEN.id, lastLine), name, lines: replayed })
+    // Opened only after a failed build: a frame cut before its ` > name:` line is still the echo
+    // block's (name ''), so the line it counted is covered by an event.
+    const step = name === undefined ? undefined : failedStep(name)
+    session.emit({ type: 'docker.echo', ...baseFields(lineContext(at, step), ECHO_OPEN.id, lastLine), name: name ?? '', lines: replayed })
   }
 
   return {

@@ -138,7 +138,7 @@ export function createSequentialBuild(record: BuildRecord, session: DockerSessio
       return stepOutput(current, text, session, at)
     },
     settle() {
-      current?.context.flush()
+      current?.context?.flush()
     },
     failStep(failure, at, rule) {
       record.failed = true

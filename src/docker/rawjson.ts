@@ -37,6 +37,8 @@ export interface RawjsonBuild extends ActiveBuild {
   startsNewBuild(status: SolveStatus): boolean
   /** One SolveStatus line. */
   update(status: SolveStatus, at: LineAt): Verdict
+  /** A line that starts like a rawjson object but does not parse: a stream cut inside an object, if it is the last. */
+  malformed(): void
 }
 
 const BUILD_DEFINITION = '[internal] load build definition from '
@@ -90,6 +92,10 @@ function mergedDuration(intervals: ReadonlyMap<number, number | undefined>): num
 export function createRawjsonBuild(record: BuildRecord, session: DockerSession): RawjsonBuild {
   const vertices = new Map<string, VertexState>()
   const pending = new Set<VertexState>()
+  /** Vertices with a started, not yet ended step: the idle check walks these, not every vertex ever seen. */
+  const open = new Set<VertexState>()
+  /** The last rawjson-looking line did not parse: the stream was cut inside an object. */
+  let cut = false
   let numbered = 0
   /** This build's `load build definition` vertex has ended. */
   let definitionLoaded = false
@@ -116,6 +122,7 @@ export function createRawjsonBuild(record: BuildRecord, session: DockerSession):
       at,
       RULE,
     )
+    open.add(v)
     return v.step
   }
 
@@ -149,6 +156,7 @@ export function createRawjsonBuild(record: BuildRecord, session: DockerSession):
       endStep(step, { status, durationMs, exitCode, error, inferred }, session, at, RULE)
     }
     v.ended = true
+    open.delete(v)
     if (v.name.startsWith(BUILD_DEFINITION)) definitionLoaded = true
     v.step = undefined
     v.intervals = undefined
@@ -208,7 +216,7 @@ export function createRawjsonBuild(record: BuildRecord, session: DockerSession):
   }
 
   function running(): boolean {
-    for (const v of vertices.values()) if (v.step !== undefined && v.pending === undefined) return true
+    for (const v of open) if (v.step !== undefined && v.pending === undefined) return true
     return false
   }
 
@@ -219,8 +227,12 @@ export function createRawjsonBuild(record: BuildRecord, session: DockerSession):
     startsNewBuild(status) {
       return definitionLoaded && status.vertexes.some((v) => v.name?.startsWith(BUILD_DEFINITION) === true)
     },
+    malformed() {
+      cut = true
+    },
     update(status, at) {
       record.lastAt = at
+      cut = false
       const mentioned = new Set<string>()
       for (const v of status.vertexes) mentioned.add(v.digest)
       for (const s of status.statuses) mentioned.add(s.vertex)
@@ -250,11 +262,13 @@ export function createRawjsonBuild(record: BuildRecord, session: DockerSession):
     finish(rule, at, outcome, exitCode) {
       flushPending(undefined)
       const stillRunning = running()
-      const result: DockerBuildEndEvent['outcome'] = outcome ?? (record.failed ? 'failure' : stillRunning ? 'unknown' : 'success')
+      // A stream cut inside an object (its last rawjson line did not parse) proves nothing about the end.
+      const result: DockerBuildEndEvent['outcome'] = outcome ?? (record.failed ? 'failure' : stillRunning || cut ? 'unknown' : 'success')
       for (const v of vertices.values()) {
         if (v.step !== undefined) end(v, result === 'success' ? 'done' : 'unknown', undefined, v.step.lastAt, true)
       }
       vertices.clear()
+      open.clear()
       emitBuildEnd(record, { outcome: result, exitCode, inferred: outcome === undefined }, session, at ?? record.lastAt, rule)
     },
     settle: () => flushPending(undefined),

@@ -68,7 +68,7 @@ export function createLineRouter(
   newContext: () => StreamContext = () => createStreamContext(emit),
   maxLineLength: number = DEFAULT_MAX_LINE_LENGTH,
 ): LineRouter {
-  const session: DockerSession = { emit, outside: newContext(), newContext, maxLineLength }
+  const session: DockerSession = { emit, outside: newContext(), newContext, maxLineLength, liveContexts: new Set() }
   const counter = createBuildCounter()
   const dispatch = createDispatch(DOCKER_LINE_RULES)
   let active: Active | undefined
@@ -317,6 +317,7 @@ export function createLineRouter(
           }
           return build.update(status, at)
         }
+        if (active?.kind === 'rawjson') active.malformed()
       }
       const hit = dispatch.match(text)
       if (hit !== undefined) {

@@ -47,6 +47,11 @@ export interface DockerSession {
   newContext(): StreamContext
   /** The parser's line cap, for lines re-split from rawjson log data. */
   readonly maxLineLength: number
+  /**
+   * Steps whose stream context is alive, least recently used first (see `steps.ts`): a context
+   * costs a few KB, so a log of endless open vertices must not keep one per vertex.
+   */
+  readonly liveContexts: Set<{ context: StreamContext | undefined }>
 }
 
 /** The line context of a line at `at`, in step `step` (or outside any step). */

@@ -24,8 +24,8 @@ export function openSourceBlock(header: SourceOpenLine, session: DockerSession, 
   function emit(): void {
     if (done) return
     done = true
-    // A `name:N` line not followed by the frame was not a source excerpt.
-    if (!framed) return
+    // Opened only after a failed build, so even a log cut right after `Dockerfile:2` reports the
+    // line it names (with an empty excerpt) rather than dropping a line it counted.
     session.emit({ type: 'docker.source', ...baseFields(lineContext(at), SOURCE_OPEN.id, lastLine), file: header.file, sourceLine: header.sourceLine, excerpt })
   }
 

@@ -18,8 +18,8 @@ import { dockerProblem, lineContext, type DockerSession, type LineAt, type StepR
 export interface Step extends StepRef {
   /** The name as printed (`[2/4] RUN …`, `RUN …`). */
   readonly name: string
-  /** Its own apt/dpkg state machine. */
-  readonly context: StreamContext
+  /** Its own apt/dpkg state machine, made on its first output line (and again if it was released). */
+  context: StreamContext | undefined
   /** Output lines handed to `context`. */
   outputLines: number
   /** Last line that belonged to the step, and its CI timestamp (an inferred end is placed there). */
@@ -47,8 +47,45 @@ export interface StepStartFields {
 }
 
 /** A step without a start event: output of a vertex whose header the log does not hold (it began before the excerpt). */
-export function adoptStep(ref: StepRef, name: string, session: DockerSession, at: LineAt): Step {
-  return { id: ref.id, stage: ref.stage, name, context: session.newContext(), outputLines: 0, lastAt: at, cached: false }
+export function adoptStep(ref: StepRef, name: string, _session: DockerSession, at: LineAt): Step {
+  return { id: ref.id, stage: ref.stage, name, context: undefined, outputLines: 0, lastAt: at, cached: false }
+}
+
+/**
+ * Most stream contexts alive at once. Real builds run a handful of vertices at a time; past this
+ * many, the least recently active step's context is closed (its open blocks emitted) and made
+ * again if the step prints more — so memory stays bounded however many vertices a log leaves open
+ * (fixtures/fuzz/open-vertices.log).
+ */
+export const MAX_LIVE_CONTEXTS = 256
+
+/** The step's stream context, made if needed, marked most recently used. */
+function contextOf(step: Step, session: DockerSession): StreamContext {
+  const live = session.liveContexts
+  let context = step.context
+  if (context === undefined) {
+    context = session.newContext()
+    step.context = context
+    if (live.size >= MAX_LIVE_CONTEXTS) {
+      const oldest = live.values().next().value
+      if (oldest !== undefined) {
+        live.delete(oldest)
+        oldest.context?.flush()
+        oldest.context = undefined
+      }
+    }
+  } else {
+    live.delete(step) // re-inserted below: a Set iterates in insertion order
+  }
+  live.add(step)
+  return context
+}
+
+/** Close a step's stream context, if it has one: the step ended, or the build did. */
+export function closeContext(step: Step, session: DockerSession): void {
+  step.context?.flush()
+  step.context = undefined
+  session.liveContexts.delete(step)
 }
 
 /** Start a step: emit `docker.step.start` and give it a stream context. */
@@ -83,7 +120,7 @@ export function stepOutput(step: Step, payload: string, session: DockerSession, 
     return CONSUMED
   }
   step.outputLines++
-  return step.context.line(payload, ctx)
+  return contextOf(step, session).line(payload, ctx)
 }
 
 /** A `docker.step.info` event for the step. */
@@ -114,7 +151,7 @@ export interface StepEnd {
  * since the step is ended only here.
  */
 export function endStep(step: Step, end: StepEnd, session: DockerSession, at: LineAt, rule: string): void {
-  step.context.flush()
+  closeContext(step, session)
   const ctx = lineContext(at, step)
   const event = startEvent<DockerStepEndEvent>('docker.step.end', ctx, rule)
   event.step = step.id

@@ -62,6 +62,8 @@ export function createEnvGrammar(emit: Emit): Grammar {
       return fact(ctx, 'env.docker', found.fact, found.value, dockerSource)
     },
     recognise(text: string, ctx: LineContext): Verdict {
+      // Blank lines are the context's; and charCodeAt past the end would make V8 deoptimise this path.
+      if (text.length === 0) return UNRECOGNIZED
       const after = lastCommand
       lastCommand = undefined
       const before = previous

@@ -15,7 +15,8 @@ export const commandRule: Rule<string> = {
   id: 'env.command',
   first: '$+',
   match(text: string): string | undefined {
-    if (text.length < 3 || text.charCodeAt(1) !== 0x20) return undefined
+    // The commands worth knowing are short; a long echo line is none of them (and is not scanned).
+    if (text.length < 3 || text.length > 200 || text.charCodeAt(1) !== 0x20) return undefined
     return text.slice(2).trim().replace(/\s+/g, ' ')
   },
 }

@@ -172,6 +172,16 @@ export function growth(run: (text: string) => unknown, make: (length: number) =>
   return Math.max(perBig, floor) / Math.max(perSmall, floor / times)
 }
 
+/**
+ * `growth`, measured again (up to three times) while it looks too high: a busy machine can slow one
+ * measurement of the big input, never all three; a super-linear rule exceeds the limit every time.
+ */
+function confirmedGrowth(run: (text: string) => unknown, make: (length: number) => string, small: number, big: number, tries = 5): number {
+  let best = growth(run, make, small, big, tries)
+  for (let again = 0; again < 2 && best >= MAX_GROWTH; again++) best = Math.min(best, growth(run, make, small, big, tries))
+  return best
+}
+
 interface Measured {
   readonly table: string
   readonly rule: Rule<unknown>
@@ -217,7 +227,7 @@ describe('regex safety: every rule of every table runs in linear time (64 KiB vs
           const recipes = worstRecipes(rule)
           worst.set(rule, recipes)
           for (const recipe of recipes) {
-            const g = growth((text) => rule.match(text), (n) => build(recipe, n), SMALL, BIG)
+            const g = confirmedGrowth((text) => rule.match(text), (n) => build(recipe, n), SMALL, BIG)
             results.push({ table, rule, recipe, growth: g })
             expect(g, `${rule.id} on ${recipe.what}: ${g.toFixed(1)}× from 64 KiB to 1 MiB`).toBeLessThan(MAX_GROWTH)
           }
@@ -255,7 +265,7 @@ describe('regex safety: the whole parser on each rule’s worst line, in its rea
         if (done.has(key)) continue
         done.add(key)
         const make = (n: number): string => `${context}${frame}${build(recipe, n - frame.length)}\n`
-        const g = growth((text) => parse(text), make, SMALL, big, 3)
+        const g = confirmedGrowth((text) => parse(text), make, SMALL, big, 3)
         measured++
         worstGrowth = Math.max(worstGrowth, g)
         if (g >= MAX_GROWTH) failures.push(`${rule.id}: ${g.toFixed(1)}× on ${JSON.stringify(frame)} + ${recipe.what}`)
