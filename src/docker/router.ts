@@ -68,7 +68,7 @@ export function createLineRouter(
   newContext: () => StreamContext = () => createStreamContext(emit),
   maxLineLength: number = DEFAULT_MAX_LINE_LENGTH,
 ): LineRouter {
-  const session: DockerSession = { emit, outside: newContext(), newContext, maxLineLength, liveContexts: new Set() }
+  const session: DockerSession = { emit, outside: newContext(), newContext, maxLineLength, liveContexts: new Set(), lastLive: undefined }
   const counter = createBuildCounter()
   const dispatch = createDispatch(DOCKER_LINE_RULES)
   let active: Active | undefined

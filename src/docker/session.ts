@@ -52,6 +52,8 @@ export interface DockerSession {
    * costs a few KB, so a log of endless open vertices must not keep one per vertex.
    */
   readonly liveContexts: Set<{ context: StreamContext | undefined }>
+  /** The step that used its context last (most lines belong to the same step as the line before). */
+  lastLive: { context: StreamContext | undefined } | undefined
 }
 
 /** The line context of a line at `at`, in step `step` (or outside any step). */

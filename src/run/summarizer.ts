@@ -117,7 +117,7 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
 
   function openTransaction(key: string, step: string | undefined, line: number): TransactionBuilder {
     close(key)
-    const tx = new TransactionBuilder(step === undefined ? null : strings.of(step), line, strings)
+    const tx = new TransactionBuilder(step === undefined ? null : strings.of(step), line, strings, finished.length < maxTransactions)
     open.set(key, tx)
     return tx
   }
@@ -159,7 +159,7 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
       tx = undefined
     }
     if (tx === undefined) {
-      tx = new TransactionBuilder(event.step === undefined ? null : strings.of(event.step), event.line, strings)
+      tx = new TransactionBuilder(event.step === undefined ? null : strings.of(event.step), event.line, strings, finished.length < maxTransactions)
       open.set(key, tx)
     }
     tx.add(event)

@@ -66,7 +66,15 @@ export class TransactionBuilder {
 
   private readonly strings: Interner
 
-  constructor(step: string | null, line: number, strings: Interner) {
+  /**
+   * False past the summarizer's transaction cap: such a transaction is only counted, so it tracks
+   * just what its boundaries need and keeps no packages (most of the run model's cost on a
+   * gigabyte of concatenated builds).
+   */
+  private readonly detailed: boolean
+
+  constructor(step: string | null, line: number, strings: Interner, detailed = true) {
+    this.detailed = detailed
     this.step = step
     this.line = line
     this.endLine = line
@@ -101,6 +109,10 @@ export class TransactionBuilder {
     this.endLine = Math.max(this.endLine, event.endLine ?? event.line)
     if (event.type.startsWith('dpkg.')) this.hasDpkg = true
     else this.hasApt = true
+    if (!this.detailed) {
+      this.addBoundaryFacts(event)
+      return
+    }
     switch (event.type) {
       case 'apt.phase':
         if (event.phase === 'reading-package-lists') this.sawRead = true
@@ -138,6 +150,26 @@ export class TransactionBuilder {
         else if (event.action === 'select') this.selected.push(pkg)
         break
       }
+      default:
+        break
+    }
+  }
+
+  /** What `startsNew` and `kind` need, without any detail. */
+  private addBoundaryFacts(event: AptEvent | DpkgEvent): void {
+    switch (event.type) {
+      case 'apt.phase':
+        if (event.phase === 'reading-package-lists') this.sawRead = true
+        break
+      case 'apt.acquire':
+        if (event.target !== 'package' && !this.hasPlan && !this.hasDpkg) this.sawUpdateAcquire = true
+        break
+      case 'apt.plan.list':
+      case 'apt.plan.counts':
+      case 'apt.plan.download':
+      case 'apt.plan.disk':
+        this.hasPlan = true
+        break
       default:
         break
     }
