@@ -6,9 +6,10 @@
  * @module
  */
 
-import type { AptUnmetTarget, LineContext } from '../events/index.ts'
+import type { AptUnmetTarget, LineContext, LineLocale } from '../events/index.ts'
 import { CONSUMED, UNRECOGNIZED, type Verdict } from '../grammar/verdict.ts'
 import { acquireErrorTextRule } from './acquire.ts'
+import type { ProblemSpec } from './classify.ts'
 import type { AcquireLine, ListHeaderLine, MessageLine, NoteLine } from './line-kinds.ts'
 import { MAX_MESSAGE_LINES, messageContinuationRule } from './messages.ts'
 import { IMPOSSIBLE_SITUATION_REST } from './notes.ts'
@@ -34,6 +35,8 @@ export interface ErrBlock {
   readonly line: AcquireLine
   /** Error lines read so far, apt's indent removed. */
   readonly errors: string[]
+  /** The language of a localized `Err:` line (`Fehl:1 …`). */
+  readonly locale?: LineLocale | undefined
   /** Last line of the block so far. */
   endLine: number
 }
@@ -48,6 +51,12 @@ export interface MessageBlock {
   readonly message: MessageLine
   /** The text lines: the first line's text, then each continuation without its three-space indent. */
   readonly lines: string[]
+  /** Rule of a localized first line (`locale.message.unable-to-locate`); English ones are `apt.message`. */
+  readonly rule?: string | undefined
+  /** The language of a localized first line. */
+  readonly locale?: LineLocale | undefined
+  /** The problem a localized message template proves (its template id, not its words, says which). */
+  readonly spec?: ProblemSpec | undefined
   /** Last line of the block so far. */
   endLine: number
 }
@@ -74,6 +83,8 @@ export interface ListBlock {
   mode: 'indented' | 'unindented' | undefined
   /** True until the line after an essential warning title was seen. */
   expectSecondLine: boolean
+  /** The language of a localized title (`Die folgenden NEUEN Pakete werden installiert:`). */
+  readonly locale?: LineLocale | undefined
   /** Last line of the block so far. */
   endLine: number
 }

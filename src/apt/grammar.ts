@@ -6,13 +6,15 @@
  * @module
  */
 
-import type { AptAcquireEvent, AptLogEvent, AptPhaseEvent, AptNoteKind, AptPlanListKind, LineContext } from '../events/index.ts'
+import type { AptAcquireEvent, AptLogEvent, AptPhaseEvent, AptNoteKind, AptPlanListKind, LineContext, LineLocale } from '../events/index.ts'
 import { baseFields } from '../events/index.ts'
 import type { ProblemKind, ProblemSeverity } from '../events/problem.ts'
 import { startEvent } from '../grammar/event.ts'
 import { createDispatch } from '../grammar/rules.ts'
 import type { Emit, Grammar } from '../grammar/types.ts'
 import { CONSUMED, IGNORED, UNRECOGNIZED, type Verdict } from '../grammar/verdict.ts'
+import type { LocaleLineMatch } from '../locale/matcher.ts'
+import { createLocaleTally, type LocaleTally, type LocalizedGrammar } from '../locale/tally.ts'
 import {
   continueErr,
   continueList,
@@ -30,7 +32,8 @@ import {
 import { classifyMessage, ONCE_PER_FAILURE, type ProblemSpec } from './classify.ts'
 import { looksLikeApt } from './familiar.ts'
 import { assignDescription } from './acquire.ts'
-import type { AcquireLine, AptLine } from './line-kinds.ts'
+import type { AcquireLine, AptLine, MessageLine } from './line-kinds.ts'
+import { localizedAptLine, localizedMessageSpec } from './localized.ts'
 import { parseListBody } from './plan-list.ts'
 import { TOP_LEVEL_RULES } from './rules.ts'
 import { solverRule } from './solver.ts'
@@ -43,12 +46,16 @@ const FAILURE_NOTES: ReadonlySet<AptNoteKind> = new Set<AptNoteKind>(['impossibl
 // Rules hold no state: one compiled table serves every stream context.
 const dispatch = createDispatch<AptLine>(TOP_LEVEL_RULES)
 
-function claimedByARule(text: string): boolean {
-  return dispatch.match(text) !== undefined
+/** `{ locale }` for a localized event, nothing for an English one (the field is last in the event). */
+function localeField(locale: LineLocale | undefined): { locale?: LineLocale } {
+  return locale === undefined ? {} : { locale }
 }
 
-/** Create the apt grammar for one stream context. */
-export function createAptGrammar(emit: Emit): Grammar {
+/**
+ * Create the apt grammar for one stream context. `tally` is the context's locale tally: localized
+ * lines (docs/locales.md) are read through it once no English rule took them.
+ */
+export function createAptGrammar(emit: Emit, tally: LocaleTally = createLocaleTally()): Grammar & LocalizedGrammar {
   let block: Block | undefined
   /** Once-per-failure kinds already reported in the current failure (a run of messages and unmet blocks). */
   const reported = new Set<ProblemKind>()
@@ -58,6 +65,20 @@ export function createAptGrammar(emit: Emit): Grammar {
   let columnsSeen = false
   /** Some apt output was seen in this context: apt 3's `Error:`/`Warning:` prefixes are also other tools' words. */
   let aptSeen = false
+
+  /** An unindented line after a list title is no list line when a rule (English, or a localized line) claims it. */
+  const claimedByARule = (text: string): boolean => dispatch.match(text) !== undefined || tally.match(text) !== undefined
+
+  /**
+   * A message with an English prefix and a translated text (`E: Paket x kann nicht gefunden
+   * werden.`: apt ≤ 2.x never translates its `E:`): the template the text is, when it names a problem.
+   */
+  function localizedText(message: MessageLine, firstLine: string): { spec: NonNullable<ReturnType<typeof localizedMessageSpec>>; match: LocaleLineMatch } | undefined {
+    const match = tally.match(`${message.prefix}: ${firstLine}`)
+    if (match === undefined) return undefined
+    const spec = localizedMessageSpec(match)
+    return spec === undefined ? undefined : { spec, match }
+  }
 
   function send(event: AptLogEvent): void {
     if (event.type !== 'problem') aptSeen = true
@@ -76,7 +97,7 @@ export function createAptGrammar(emit: Emit): Grammar {
    * `always` (an unmet block: it proves the failure with the most detail, and its header line must
    * be covered by an event).
    */
-  function report(ctx: LineContext, rule: string, endLine: number, spec: ProblemSpec, severity: ProblemSeverity, message: string, always = false): void {
+  function report(ctx: LineContext, rule: string, endLine: number, spec: ProblemSpec, severity: ProblemSeverity, message: string, always = false, locale?: LineLocale): void {
     if (ONCE_PER_FAILURE.has(spec.kind)) {
       if (reported.has(spec.kind) && !always) return
       reported.add(spec.kind)
@@ -89,36 +110,55 @@ export function createAptGrammar(emit: Emit): Grammar {
       message,
       ...(spec.cause === undefined ? {} : { cause: spec.cause }),
       ...(spec.package === undefined ? {} : { package: spec.package }),
+      ...localeField(locale),
     })
   }
 
   // ---- closing blocks -------------------------------------------------------------------------
 
   /** An `apt.acquire` event, built by assignment (one in eight events of a typical log; see `grammar/event.ts`). */
-  function sendAcquire(ctx: LineContext, rule: string, line: AcquireLine, endLine?: number, errors?: string[]): void {
+  function sendAcquire(ctx: LineContext, rule: string, line: AcquireLine, endLine?: number, errors?: string[], locale?: LineLocale): void {
     const event = startEvent<AptAcquireEvent>('apt.acquire', ctx, rule, endLine)
     event.result = line.result
     event.id = line.id
     assignDescription(event, line.description)
     if (line.sizeBytes !== undefined) event.sizeBytes = line.sizeBytes
     if (errors !== undefined && errors.length > 0) event.errors = errors
+    if (locale !== undefined) event.locale = locale
     send(event)
   }
 
   function closeErr(b: ErrBlock): void {
-    sendAcquire(b.ctx, b.rule, b.line, b.endLine, b.errors)
+    sendAcquire(b.ctx, b.rule, b.line, b.endLine, b.errors, b.locale)
   }
 
   function closeMessage(b: MessageBlock): void {
     const text = b.lines.join('\n')
     const { level, prefix } = b.message
-    send({ type: 'apt.message', ...baseFields(b.ctx, 'apt.message', b.endLine), level, prefix, text })
+    const classifies = level === 'error' || level === 'warning'
+    let spec = classifies ? classifyMessage(text, shownLists) : undefined
+    let locale = b.locale
+    let rule = b.rule ?? 'apt.message'
+    if (spec === undefined && classifies) {
+      if (b.spec !== undefined) {
+        spec = b.spec
+      } else if (locale === undefined) {
+        // Only once the English templates know nothing of the text: a fallback, never a first try.
+        const translated = localizedText(b.message, b.lines[0] ?? '')
+        if (translated !== undefined) {
+          spec = translated.spec
+          locale = tally.localeOf(translated.match)
+          rule = `locale.${translated.match.id}`
+          tally.count(translated.match)
+        }
+      }
+    }
+    send({ type: 'apt.message', ...baseFields(b.ctx, rule, b.endLine), level, prefix, text, ...localeField(locale) })
     const solver = solverRule.match(text)
     if (solver !== undefined) {
       send({ type: 'apt.solver', ...baseFields(b.ctx, solverRule.id, b.endLine), ...solver, steps: solver.steps })
     }
-    if (level !== 'error' && level !== 'warning') return
-    let spec = classifyMessage(text, shownLists)
+    if (!classifies) return
     const severity: ProblemSeverity = level === 'error' && spec?.survivable !== true ? 'error' : 'warning'
     if (spec === undefined) {
       if (level !== 'error') return
@@ -127,7 +167,7 @@ export function createAptGrammar(emit: Emit): Grammar {
     if (spec.kind === 'apt.unmet-dependencies' && spec.package === undefined && solver?.package !== undefined) {
       spec = { ...spec, package: solver.package }
     }
-    report(b.ctx, 'apt.message', b.endLine, spec, severity, b.lines[0] ?? '')
+    report(b.ctx, rule, b.endLine, spec, severity, b.lines[0] ?? '', false, locale)
   }
 
   function closeList(b: ListBlock): void {
@@ -144,6 +184,7 @@ export function createAptGrammar(emit: Emit): Grammar {
       ...(body.purge.length === 0 ? {} : { purge: body.purge }),
       ...(body.versions.length === 0 ? {} : { versions: body.versions }),
       ...(body.elided ? { elided: true } : {}),
+      ...localeField(b.locale),
     })
   }
 
@@ -193,17 +234,21 @@ export function createAptGrammar(emit: Emit): Grammar {
 
   // ---- recognising lines ----------------------------------------------------------------------
 
-  function handle(ruleId: string, value: AptLine, ctx: LineContext): Verdict {
+  /**
+   * Turn what a rule found into events and blocks. `locale` and `spec` come with a localized line:
+   * its language (the events' `locale` field) and the problem its message template proves.
+   */
+  function handle(ruleId: string, value: AptLine, ctx: LineContext, locale?: LineLocale, spec?: MessageBlock['spec']): Verdict {
     switch (value.kind) {
       case 'acquire':
         if (value.result === 'err') {
-          block = { type: 'err', ctx, rule: ruleId, line: value, errors: [], endLine: ctx.line }
+          block = { type: 'err', ctx, rule: ruleId, line: value, errors: [], locale, endLine: ctx.line }
         } else {
-          sendAcquire(ctx, ruleId, value)
+          sendAcquire(ctx, ruleId, value, undefined, undefined, locale)
         }
         return CONSUMED
       case 'fetched':
-        send({ type: 'apt.fetched', ...baseFields(ctx, ruleId), bytes: value.bytes, seconds: value.seconds, bytesPerSecond: value.bytesPerSecond })
+        send({ type: 'apt.fetched', ...baseFields(ctx, ruleId), bytes: value.bytes, seconds: value.seconds, bytesPerSecond: value.bytesPerSecond, ...localeField(locale) })
         return CONSUMED
       case 'phase': {
         if (value.phase === 'reading-package-lists') {
@@ -214,6 +259,7 @@ export function createAptGrammar(emit: Emit): Grammar {
         const event = startEvent<AptPhaseEvent>('apt.phase', ctx, ruleId)
         event.phase = value.phase
         if (value.status !== undefined) event.status = value.status
+        if (locale !== undefined) event.locale = locale
         send(event)
         return CONSUMED
       }
@@ -231,6 +277,7 @@ export function createAptGrammar(emit: Emit): Grammar {
           truncated: false,
           mode: value.trailing === undefined ? undefined : 'unindented',
           expectSecondLine: value.secondLine !== undefined,
+          locale,
           endLine: ctx.line,
         }
         return CONSUMED
@@ -246,13 +293,20 @@ export function createAptGrammar(emit: Emit): Grammar {
           removed: value.removed,
           notUpgraded: value.notUpgraded,
           layout: value.layout,
+          ...localeField(locale),
         })
         return CONSUMED
       case 'not-fully-installed':
-        send({ type: 'apt.plan.not-fully-installed', ...baseFields(ctx, ruleId), count: value.count })
+        send({ type: 'apt.plan.not-fully-installed', ...baseFields(ctx, ruleId), count: value.count, ...localeField(locale) })
         return CONSUMED
       case 'download':
-        send({ type: 'apt.plan.download', ...baseFields(ctx, ruleId), bytes: value.bytes, ...(value.totalBytes === undefined ? {} : { totalBytes: value.totalBytes }) })
+        send({
+          type: 'apt.plan.download',
+          ...baseFields(ctx, ruleId),
+          bytes: value.bytes,
+          ...(value.totalBytes === undefined ? {} : { totalBytes: value.totalBytes }),
+          ...localeField(locale),
+        })
         return CONSUMED
       case 'disk':
         send({
@@ -262,13 +316,25 @@ export function createAptGrammar(emit: Emit): Grammar {
           bytes: value.bytes,
           ...(value.availableBytes === undefined ? {} : { availableBytes: value.availableBytes }),
           ...(value.path === undefined ? {} : { path: value.path }),
+          ...localeField(locale),
         })
         return CONSUMED
       case 'message':
         // `Error: Cannot find module …` from node is not apt's: a long prefix counts as apt's only
-        // after other apt output in this context, or when the text is an apt template.
-        if (value.prefix.length > 1 && !aptSeen && classifyMessage(value.text, shownLists) === undefined) return UNRECOGNIZED
-        block = { type: 'message', ctx, message: value, lines: [value.text], endLine: ctx.line }
+        // after other apt output in this context, or when the text is an apt template (English or translated).
+        if (
+          value.prefix.length > 1 &&
+          !aptSeen &&
+          spec === undefined &&
+          classifyMessage(value.text, shownLists) === undefined &&
+          (locale !== undefined || localizedText(value, value.text) === undefined)
+        ) {
+          return UNRECOGNIZED
+        }
+        block =
+          locale === undefined
+            ? { type: 'message', ctx, message: value, lines: [value.text], endLine: ctx.line }
+            : { type: 'message', ctx, message: value, lines: [value.text], rule: ruleId, locale, spec, endLine: ctx.line }
         return CONSUMED
       case 'unmet-header':
         block = { type: 'unmet', ctx, currentPackage: undefined, pending: undefined, relations: 0, firstPackage: undefined, firstDescription: undefined, endLine: ctx.line }
@@ -277,8 +343,8 @@ export function createAptGrammar(emit: Emit): Grammar {
         if (value.block !== undefined) {
           block = { type: 'note', ctx, rule: ruleId, note: value, lines: [value.text], packages: [], replacements: [], inReplacements: false, endLine: ctx.line }
         } else {
-          sendNote(ctx, ruleId, value.note, value.text, value.package, value.version)
-          if (value.note === 'abort') report(ctx, ruleId, ctx.line, { kind: 'apt.aborted' }, 'error', value.text)
+          sendNote(ctx, ruleId, value.note, value.text, value.package, value.version, locale)
+          if (value.note === 'abort') report(ctx, ruleId, ctx.line, { kind: 'apt.aborted' }, 'error', value.text, false, locale)
         }
         return CONSUMED
       case 'prompt':
@@ -307,7 +373,7 @@ export function createAptGrammar(emit: Emit): Grammar {
     }
   }
 
-  function sendNote(ctx: LineContext, rule: string, note: AptNoteKind, text: string, pkg?: string, version?: string): void {
+  function sendNote(ctx: LineContext, rule: string, note: AptNoteKind, text: string, pkg?: string, version?: string, locale?: LineLocale): void {
     send({
       type: 'apt.note',
       ...baseFields(ctx, rule),
@@ -315,6 +381,7 @@ export function createAptGrammar(emit: Emit): Grammar {
       text,
       ...(pkg === undefined ? {} : { package: pkg }),
       ...(version === undefined ? {} : { version }),
+      ...localeField(locale),
     })
   }
 
@@ -354,10 +421,22 @@ export function createAptGrammar(emit: Emit): Grammar {
     return verdict
   }
 
+  /** A line no English rule of any grammar took, which the locale tables know: read it as its C text. */
+  function recogniseLocalized(raw: string, match: LocaleLineMatch, ctx: LineContext): Verdict {
+    if (block !== undefined) close()
+    const locale = tally.localeOf(match)
+    const found = localizedAptLine(match, raw, locale)
+    if (found === undefined) return UNRECOGNIZED
+    const verdict = handle(`locale.${match.id}`, found.line, ctx, locale, found.spec)
+    if (verdict !== UNRECOGNIZED) tally.count(match)
+    return verdict
+  }
+
   return {
     hasOpenBlock: (): boolean => block !== undefined,
     continueBlock,
     recognise,
+    recogniseLocalized,
     flush: close,
     looksFamiliar: looksLikeApt,
   }

@@ -2,9 +2,9 @@
  * apt's size and time strings (FORMATS.md §2.3): `151 kB`, `9,999 kB`, `0 B`, `1min 5s`.
  *
  * Sizes are decimal (factor 1000) with one space before the unit. apt prints one decimal below 100
- * and an integer from 100 to 9999, with the C library's thousands grouping (`6,144 kB` in en_US).
- * A decimal comma (`11,3 kB`, de_DE) is not supported: such a string is rejected, so the line that
- * holds it stays unrecognised instead of being misread.
+ * and an integer from 100 to 9999, with the C library's grouping and decimal point of `LC_NUMERIC`
+ * (`6,144 kB` en_US, `6.144 kB` and `11,3 kB` de_DE): an English line can carry them when the
+ * catalogue lacks its translation (apt 3's `Download size: 1.995 kB` under `LANG=es_ES.UTF-8`).
  * @module
  */
 
@@ -20,43 +20,52 @@ const UNIT_FACTOR: ReadonlyMap<string, number> = new Map([
   ['Y', 1e24],
 ])
 
-// Integer part: plain digits, or groups of three after a comma (`9,999`). Fraction: exactly one
-// digit, as `SizeToStr` prints it; `6.144` (a German thousands dot) is rejected.
-const SIZE = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d))? ([kMGTPEZY]?)B$/
+/** Thousands separators `LC_NUMERIC` gives apt's `%'.0f`: en `,`, de/es/pt_BR `.`, fr/ru narrow or plain no-break space. */
+function isGroupSeparator(c: number): boolean {
+  return c === 0x2c || c === 0x2e || c === 0x202f || c === 0xa0
+}
 
-/** Bytes of an apt size string such as `151 kB`, `8808 B`, `6,144 kB`, `13.8 MB`; `undefined` if it is not one. */
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39
+}
+
+/**
+ * Bytes of an apt size string such as `151 kB`, `8808 B`, `6,144 kB`, `13.8 MB`; `undefined` if it
+ * is not one. The number may be in any `LC_NUMERIC` (FORMATS.md §1.4, §5): `6.144 kB` (de),
+ * `11,3 kB` (de), `8\u202f902 kB` (fr). `SizeToStr` makes that unambiguous: an integer of up to
+ * four digits, grouped in threes (`%'.0f`), or a value below 100 with exactly one decimal
+ * (`%'.1f`, never grouped), so three digits after a separator are a group, one is a fraction.
+ */
 export function parseSize(text: string): number | undefined {
-  if (text.length > 40) return undefined
-  // The common shapes (`79.7 kB`, `994 kB`, `888 B`: no grouping comma) read in place, without the
-  // regex's match array, `replaceAll` and a number built from a string: one per `Get` line, and
-  // ~180 → ~40 ns. (797 / 10 is the double nearest to 79.7, exactly as `Number('79.7')`.)
+  const n = text.length
+  if (n > 40) return undefined
+  // One pass, no regex or intermediate strings: this runs once per `Get` line (~40 ns).
   let i = 0
   let whole = 0
-  for (; i < text.length && i < 15; i++) {
-    const c = text.charCodeAt(i)
-    if (c < 0x30 || c > 0x39) break
-    whole = whole * 10 + (c - 0x30)
+  while (i < n && i < 15 && isDigit(text.charCodeAt(i))) whole = whole * 10 + (text.charCodeAt(i++) - 0x30)
+  if (i === 0 || i === 15) return undefined
+  const leading = i
+  let value = whole
+  let c = text.charCodeAt(i)
+  if (isGroupSeparator(c) && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3))) {
+    // Groups of three: `6,144`, `1.995`, `8\u202f902`; at most three digits before the first.
+    if (leading > 3) return undefined
+    do {
+      value = value * 1000 + (text.charCodeAt(i + 1) - 0x30) * 100 + (text.charCodeAt(i + 2) - 0x30) * 10 + (text.charCodeAt(i + 3) - 0x30)
+      i += 4
+      c = text.charCodeAt(i)
+    } while (isGroupSeparator(c) && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3)))
+  } else if ((c === 0x2e || c === 0x2c) && isDigit(text.charCodeAt(i + 1))) {
+    // One decimal, point or comma: `79.7`, `11,3`. (797 / 10 is the double nearest to 79.7, as `Number('79.7')`.)
+    value = (whole * 10 + (text.charCodeAt(i + 1) - 0x30)) / 10
+    i += 2
+    c = text.charCodeAt(i)
   }
-  if (i > 0 && i < 15 && text.charCodeAt(i) !== 0x2c) {
-    let value = whole
-    if (text.charCodeAt(i) === 0x2e) {
-      const digit = text.charCodeAt(i + 1)
-      if (digit < 0x30 || digit > 0x39) return undefined
-      value = (whole * 10 + (digit - 0x30)) / 10
-      i += 2
-    }
-    if (text.charCodeAt(i) !== 0x20 || text.charCodeAt(text.length - 1) !== 0x42 /* B */) return undefined
-    const unit = text.length - i - 2
-    if (unit === 0) return Math.round(value)
-    const factor = unit === 1 ? UNIT_FACTOR.get(text.charAt(i + 1)) : undefined
-    return factor === undefined ? undefined : Math.round(value * factor)
-  }
-  const m = SIZE.exec(text)
-  if (m === null) return undefined
-  const grouped = (m[1] as string).replaceAll(',', '')
-  const value = Number(m[2] === undefined ? grouped : `${grouped}.${m[2]}`)
-  const factor = UNIT_FACTOR.get(m[3] as string) ?? 1
-  return Math.round(value * factor)
+  if (c !== 0x20 || text.charCodeAt(n - 1) !== 0x42 /* B */) return undefined
+  const unit = n - i - 2
+  if (unit === 0) return Math.round(value)
+  const factor = unit === 1 ? UNIT_FACTOR.get(text.charAt(i + 1)) : undefined
+  return factor === undefined ? undefined : Math.round(value * factor)
 }
 
 /** Bytes per second of an apt rate such as `6438 kB/s`; `undefined` if it is not one. */

@@ -13,19 +13,22 @@
  * @module
  */
 
-import type { LineContext } from '../events/index.ts'
+import type { AptLogEvent, LineContext, LineLocale } from '../events/index.ts'
 import type { DpkgDatabaseEvent, DpkgDependencyProblemsEvent, DpkgPreDependencyEvent, DpkgProgressEvent } from '../events/dpkg.ts'
 import { startEvent } from '../grammar/event.ts'
-import { createDispatch } from '../grammar/rules.ts'
+import { createDispatch, type RuleHit } from '../grammar/rules.ts'
 import type { Emit, Grammar } from '../grammar/types.ts'
 import { CONSUMED, IGNORED, UNRECOGNIZED, type Verdict } from '../grammar/verdict.ts'
-import { isBlank, problemEvent, TAKEN, TAKEN_LAST, type DpkgSink, type OpenBlock } from './block.ts'
+import { cLine } from '../locale/lines.ts'
+import type { LocaleLineMatch } from '../locale/matcher.ts'
+import { createLocaleTally, type LocaleTally, type LocalizedGrammar } from '../locale/tally.ts'
+import { isBlank, problemEvent, REJECTED, TAKEN, TAKEN_LAST, type DpkgSink, type OpenBlock } from './block.ts'
 import { baseName, decodeDebPath } from './deb-filename.ts'
 import { openDependencyProblemsBlock } from './dependency-problems.ts'
 import { openErrorBlock } from './error-block.ts'
 import { openSummaryBlock } from './errors-summary.ts'
 import { looksLikeDpkg } from './familiar.ts'
-import type { ProgressHit } from './hits.ts'
+import type { DpkgLineHit, ProgressHit } from './hits.ts'
 import type { PackageRef } from './package-ref.ts'
 import { openPreDependencyBlock } from './pre-dependency.ts'
 import { openReport } from './report-block.ts'
@@ -40,9 +43,25 @@ function fileStem(path: string): string {
   return dot > 0 ? name.slice(0, dot) : name
 }
 
-/** Create the dpkg grammar for one stream context. */
-export function createDpkgGrammar(emit: Emit): Grammar {
+/** The C text of a translated dpkg line (`Entpacken von x (1.0) ...` → `Unpacking x (1.0) ...`). */
+function englishOf(match: LocaleLineMatch): string | undefined {
+  return match.id.startsWith('dpkg.') ? cLine(match.id, match.shape, match.fields) : undefined
+}
+
+/**
+ * Create the dpkg grammar for one stream context. `tally` is the context's locale tally: a
+ * translated dpkg line (docs/locales.md) is read as its C text through the same rules and blocks,
+ * its events marked with the language and its line rule named `locale.<template>`.
+ */
+export function createDpkgGrammar(emit: Emit, tally: LocaleTally = createLocaleTally()): Grammar & LocalizedGrammar {
   let open: OpenBlock | undefined
+  /** The language of the open block's first line, when it was translated: its lines are translated too. */
+  let openLocale: LineLocale | undefined
+  /** The language of the line being read, when it is a translated one. */
+  let lineLocale: LineLocale | undefined
+  /** What `preceding` held before `recognise` cleared it for line `clearedAt` (a translated line is read after). */
+  let clearedAt = 0
+  let clearedPreceding: DpkgPreDependencyEvent | DpkgDependencyProblemsEvent | undefined
   /** The pre-dependency or dependency-problems block that closed last, until the next line. */
   let preceding: DpkgPreDependencyEvent | DpkgDependencyProblemsEvent | undefined
   /** This dpkg run's `.deb` names are apt's numbered links (`00-libbsd0_…`). */
@@ -54,9 +73,14 @@ export function createDpkgGrammar(emit: Emit): Grammar {
   /** This dpkg run's `disk.full` problem was emitted. */
   let diskFullReported = false
 
+  /** Emit, marking the events of a translated line or block with their language. */
+  const out = (event: AptLogEvent): void => {
+    const locale = lineLocale ?? openLocale
+    emit(locale === undefined ? event : { ...event, locale })
+  }
   const sink: DpkgSink = {
-    event: (event) => emit(event),
-    problem: (evidence, fields) => emit(problemEvent(evidence, fields)),
+    event: (event) => out(event),
+    problem: (evidence, fields) => out(problemEvent(evidence, fields)),
   }
   const claimDiskFull = (): boolean => {
     if (diskFullReported) return false
@@ -72,6 +96,7 @@ export function createDpkgGrammar(emit: Emit): Grammar {
     const block = open
     open = undefined
     block?.close()
+    openLocale = undefined
   }
 
   function progress(hit: ProgressHit, ctx: LineContext, rule: string): Verdict {
@@ -110,8 +135,77 @@ export function createDpkgGrammar(emit: Emit): Grammar {
         ? { action: other.action, package: other.ref.name, version: other.version }
         : { action: other.action, package: other.ref.name, arch: other.ref.arch, version: other.version }
     }
-    emit(event)
+    out(event)
     return CONSUMED
+  }
+
+  /** Read a translated line as its C text, through the English rules. */
+  function readTranslated(match: LocaleLineMatch, ctx: LineContext, before: typeof preceding): Verdict {
+    const english = englishOf(match)
+    const hit = english === undefined ? undefined : DISPATCH.match(english)
+    if (hit === undefined) return UNRECOGNIZED
+    lineLocale = tally.localeOf(match)
+    const verdict = readLine(ctx, before, hit, `locale.${match.id}`)
+    lineLocale = undefined
+    if (verdict !== UNRECOGNIZED) tally.count(match)
+    return verdict
+  }
+
+  /** Read a line outside any block that `hit` matched (`localeRule` names a translated line's template instead of the English rule). */
+  function readLine(ctx: LineContext, before: typeof preceding, hit: RuleHit<DpkgLineHit>, localeRule?: string): Verdict {
+    const rule = localeRule ?? hit.rule.id
+    const value = hit.value
+    switch (value.kind) {
+      case 'progress':
+        return progress(value, ctx, rule)
+      case 'database': {
+        // A new dpkg invocation: its archives are numbered (or not) afresh, its disk may fill anew.
+        numberedLinks = false
+        diskFullReported = false
+        const event = startEvent<DpkgDatabaseEvent>('dpkg.database', ctx, rule)
+        event.files = value.files
+        out(event)
+        return CONSUMED
+      }
+      case 'database-frame':
+      case 'noise':
+        return IGNORED
+      case 'error-header':
+        open = openErrorBlock(value, ctx, rule, { sink, isDpkgLine, preceding: before, hints: { numbered: numberedLinks }, claimDiskFull })
+        break
+      case 'prevent-header':
+        open = openDependencyProblemsBlock(value, ctx, rule, sink, remember)
+        break
+      case 'regarding':
+        open = openPreDependencyBlock(value, ctx, rule, sink, { numbered: numberedLinks }, remember)
+        break
+      case 'summary-header':
+        open = openSummaryBlock(ctx, rule, sink, () => {
+          diskFullReported = false
+        })
+        break
+      case 'warning':
+      case 'fatal':
+      case 'message':
+        open = openReport(value, ctx, rule, { sink, claimDiskFull })
+        break
+    }
+    openLocale = lineLocale
+    return CONSUMED
+  }
+
+  /** Offer a line to the open block; a block opened by a translated line is offered the line's C text. */
+  function offer(block: OpenBlock, text: string, ctx: LineContext): ReturnType<OpenBlock['offer']> {
+    if (openLocale !== undefined) {
+      const match = tally.match(text)
+      const english = match === undefined ? undefined : englishOf(match)
+      if (match !== undefined && english !== undefined) {
+        const step = block.offer(english, ctx)
+        if (step !== REJECTED) tally.count(match)
+        return step
+      }
+    }
+    return block.offer(text, ctx)
   }
 
   return {
@@ -119,7 +213,7 @@ export function createDpkgGrammar(emit: Emit): Grammar {
 
     continueBlock(text: string, ctx: LineContext): Verdict {
       if (open === undefined) return UNRECOGNIZED
-      const step = open.offer(text, ctx)
+      const step = offer(open, text, ctx)
       if (step === TAKEN) return CONSUMED
       closeOpen()
       return step === TAKEN_LAST ? CONSUMED : UNRECOGNIZED
@@ -130,45 +224,21 @@ export function createDpkgGrammar(emit: Emit): Grammar {
       if (isBlank(text)) return UNRECOGNIZED
       const before = preceding
       preceding = undefined
+      clearedAt = ctx.line
+      clearedPreceding = before
       const hit = DISPATCH.match(text)
       if (hit === undefined) return UNRECOGNIZED
-      const rule = hit.rule.id
-      const value = hit.value
-      switch (value.kind) {
-        case 'progress':
-          return progress(value, ctx, rule)
-        case 'database': {
-          // A new dpkg invocation: its archives are numbered (or not) afresh, its disk may fill anew.
-          numberedLinks = false
-          diskFullReported = false
-          const event = startEvent<DpkgDatabaseEvent>('dpkg.database', ctx, rule)
-          event.files = value.files
-          emit(event)
-          return CONSUMED
-        }
-        case 'database-frame':
-        case 'noise':
-          return IGNORED
-        case 'error-header':
-          open = openErrorBlock(value, ctx, rule, { sink, isDpkgLine, preceding: before, hints: { numbered: numberedLinks }, claimDiskFull })
-          return CONSUMED
-        case 'prevent-header':
-          open = openDependencyProblemsBlock(value, ctx, rule, sink, remember)
-          return CONSUMED
-        case 'regarding':
-          open = openPreDependencyBlock(value, ctx, rule, sink, { numbered: numberedLinks }, remember)
-          return CONSUMED
-        case 'summary-header':
-          open = openSummaryBlock(ctx, rule, sink, () => {
-            diskFullReported = false
-          })
-          return CONSUMED
-        case 'warning':
-        case 'fatal':
-        case 'message':
-          open = openReport(value, ctx, rule, { sink, claimDiskFull })
-          return CONSUMED
+      // `dpkg: Fehler beim Bearbeiten des Paketes x (--configure):` is also `<program>: <text>` to
+      // the catch-all rule: a translated header the locale tables know is read as the header.
+      if (hit.value.kind === 'message') {
+        const match = tally.match(text)
+        if (match !== undefined && readTranslated(match, ctx, before) !== UNRECOGNIZED) return CONSUMED
       }
+      return readLine(ctx, before, hit)
+    },
+
+    recogniseLocalized(_text: string, match: LocaleLineMatch, ctx: LineContext): Verdict {
+      return readTranslated(match, ctx, clearedAt === ctx.line ? clearedPreceding : preceding)
     },
 
     flush(): void {

@@ -4,6 +4,12 @@
  * @module
  */
 
+/**
+ * A language of apt's and dpkg's catalogues that aptlog reads (docs/locales.md): German, French,
+ * Spanish, Brazilian Portuguese, Simplified Chinese, Japanese, Russian.
+ */
+export type LineLocale = 'de' | 'fr' | 'es' | 'pt_BR' | 'zh_CN' | 'ja' | 'ru'
+
 /** Fields shared by every event; `T` is the event's `type` discriminant. */
 export interface EventBase<T extends string> {
   /** The discriminant, dotted lower-case `source.subject[.verb]`. */
@@ -20,6 +26,11 @@ export interface EventBase<T extends string> {
   readonly step?: string | undefined
   /** Build stage of that step (`builder` in `[builder 2/5] RUN …`). */
   readonly stage?: string | undefined
+  /**
+   * The language of a translated apt or dpkg line read through the locale tables (docs/locales.md);
+   * absent on English (C) lines. Such events carry a `locale.<template>` rule.
+   */
+  readonly locale?: LineLocale | undefined
 }
 
 /** Where a line came from: its number, CI timestamp and docker step. Grammars receive one per line. */

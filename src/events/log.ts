@@ -4,7 +4,7 @@
  */
 
 import type { CiAnnotationLevel } from '../lines/ci-prefix.ts'
-import type { EventBase } from './base.ts'
+import type { EventBase, LineLocale } from './base.ts'
 
 /** A CI log group opens: GitHub `##[group]Title` or `::group::Title`, GitLab `section_start`. */
 export interface CiGroupStartEvent extends EventBase<'ci.group.start'> {
@@ -50,6 +50,17 @@ export interface LogStats {
   readonly unrecognizedAptLike: number
   /** Lines cut at `maxLineLength`. */
   readonly truncated: number
+  /**
+   * Lines recognised through the locale tables (docs/locales.md): translated apt and dpkg lines,
+   * counted in `recognized` or `ignored` like any other. Absent when there were none.
+   */
+  readonly localizedLines?: number | undefined
+  /**
+   * The language most localized lines proved (a line several languages print alike proves none),
+   * the first seen on a tie. Absent when no line did: C/English output, or a locale aptlog has no
+   * tables for (its lines count in `unrecognizedAptLike`).
+   */
+  readonly detectedLocale?: LineLocale | undefined
 }
 
 /** The end of the input, with the parse statistics. Always the last event. */

@@ -52,6 +52,12 @@ export interface LineVariant {
   readonly parts: readonly LinePart[]
   /** The languages that print exactly this variant. */
   readonly locales: readonly CatalogLocale[]
+  /**
+   * Which of the line template's shapes it is, 0-based, in the order lines.ts lists them: a phase
+   * line's plain, `Done`, `Error!` or percentage form (0–3), a dpkg relation without or with
+   * `; however:` (0–1). The first shape wins when two give the same text.
+   */
+  readonly shape: number
 }
 
 /** A structural line in every language. */
@@ -342,14 +348,15 @@ const LOCALE_ORDER: readonly CatalogLocale[] = Object.keys(CATALOG) as CatalogLo
 function build(spec: LineSpec): LineTemplate {
   const english = new Set<string>()
   for (const shape of spec.shapes) for (const parts of expandShape(shape, 'C', spec.indented, spec.fields)) english.add(keyOf(parts))
-  const variants = new Map<string, { parts: LinePart[]; locales: CatalogLocale[] }>()
+  const variants = new Map<string, { parts: LinePart[]; locales: CatalogLocale[]; shape: number }>()
   for (const locale of LOCALE_ORDER) {
-    for (const shape of spec.shapes) {
+    for (let shapeIndex = 0; shapeIndex < spec.shapes.length; shapeIndex++) {
+      const shape = spec.shapes[shapeIndex] as readonly Part[]
       for (const parts of expandShape(shape, locale, spec.indented, spec.fields)) {
         const key = keyOf(parts)
         if (english.has(key) || parts.length === 0) continue
         const known = variants.get(key)
-        if (known === undefined) variants.set(key, { parts, locales: [locale] })
+        if (known === undefined) variants.set(key, { parts, locales: [locale], shape: shapeIndex })
         else if (!known.locales.includes(locale)) known.locales.push(locale)
       }
     }
@@ -375,4 +382,35 @@ function buildAll(): { readonly templates: readonly LineTemplate[]; readonly unr
     built = { templates, unread: [...unread] }
   }
   return built
+}
+
+const SPEC_BY_ID: ReadonlyMap<string, LineSpec> = new Map(SPECS.map((spec) => [spec.id, spec]))
+
+/** The C parts of each template shape, by `id` and shape index, built on first use. */
+const cParts = new Map<string, readonly (readonly LinePart[])[]>()
+
+/**
+ * The line `id`'s C (English) text for one `shape`, with the captured `fields` put back: what the
+ * program prints for the same call under `LANG=C`. `Entpacken von x (1.2) ...` is given back as
+ * `Unpacking x (1.2) ...`, so the English grammar reads a translated line through its own rules.
+ * A template with a plural form takes the plural unless a number field is `1`. `undefined` for an
+ * unknown id or shape.
+ */
+export function cLine(id: string, shape: number, fields: readonly (string | undefined)[]): string | undefined {
+  const key = `${id}\u0000${shape}`
+  let variants = cParts.get(key)
+  if (variants === undefined) {
+    const spec = SPEC_BY_ID.get(id)
+    const parts = spec?.shapes[shape]
+    if (spec === undefined || parts === undefined) return undefined
+    variants = expandShape(parts, 'C', spec.indented, spec.fields)
+    cParts.set(key, variants)
+  }
+  let singular = false
+  for (const parts of variants[0] ?? []) if (typeof parts !== 'string' && parts.kind === 'digits' && fields[parts.field] === '1') singular = true
+  const chosen = singular ? variants[0] : variants[variants.length - 1]
+  if (chosen === undefined) return undefined
+  let text = ''
+  for (const part of chosen) text += typeof part === 'string' ? part : (fields[part.field] ?? '')
+  return text
 }

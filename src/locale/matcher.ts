@@ -25,6 +25,8 @@ export interface LocaleLineMatch {
   readonly locales: readonly CatalogLocale[]
   /** Captured text, one entry per name in the template's `fields` (`undefined` where the line has none, e.g. an optional count). */
   readonly fields: readonly (string | undefined)[]
+  /** Which shape of the line template matched (`LineVariant.shape`: a phase line's `Done` form, a relation's `; however:`). */
+  readonly shape: number
 }
 
 /** Longest line the matcher looks at; apt's structural lines are far shorter. */
@@ -217,7 +219,7 @@ function matchIn(list: readonly Compiled[], text: string): LocaleLineMatch | und
   for (const c of list) {
     const start = c.template.indented ? indentEnd(text, end) : 0
     const fields = run(c, text, start, end)
-    if (fields !== undefined) return { id: c.template.id, locales: localesOf(list, text, end), fields }
+    if (fields !== undefined) return { id: c.template.id, locales: localesOf(list, text, end), fields, shape: c.variant.shape }
   }
   return undefined
 }
@@ -259,7 +261,16 @@ export function matchLocaleLine(text: string): LocaleLineMatch | undefined {
   consider(b.get(bucketKey(true, -1, -1)), indent)
   if (best === undefined) return undefined
   const found = best
-  return { id: found.c.template.id, locales: localesOf(idx.byTemplate.get(found.c.template.id) ?? [], text, end), fields: found.fields }
+  return { id: found.c.template.id, locales: localesOf(idx.byTemplate.get(found.c.template.id) ?? [], text, end), fields: found.fields, shape: found.c.variant.shape }
+}
+
+/**
+ * `text` as one given line template (`message.error`: `Fehler: <text>`), whatever the template
+ * order says; `undefined` when it is not that template (or the id is unknown).
+ */
+export function matchLocaleTemplate(id: string, text: string): LocaleLineMatch | undefined {
+  const list = getIndex().byTemplate.get(id)
+  return list === undefined ? undefined : matchIn(list, text)
 }
 
 /** The one language whose catalogue prints `text` as a structural line; `undefined` when none or several do. */

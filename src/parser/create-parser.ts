@@ -5,6 +5,7 @@
  * @module
  */
 
+import { createStreamContext, DEFAULT_GRAMMARS } from '../context/stream-context.ts'
 import { createLineRouter, type LineRouter } from '../docker/router.ts'
 import type { AptLogEvent, LogStats } from '../events/index.ts'
 import type { Emit } from '../grammar/types.ts'
@@ -13,6 +14,7 @@ import { stripAnsi } from '../lines/ansi.ts'
 import { readCiPrefix, type CiMarker } from '../lines/ci-prefix.ts'
 import { createChunkDecoder, type Chunk } from '../lines/decoder.ts'
 import { createLineSplitter, DEFAULT_MAX_LINE_LENGTH, type LineSplitter } from '../lines/splitter.ts'
+import { createLocaleCounts, mostDetected, type LocaleCounts } from '../locale/tally.ts'
 import { AptLogError } from './errors.ts'
 
 /** Options of {@link createParser}. */
@@ -60,6 +62,15 @@ function zeroStats(): MutableStats {
   return { lines: 0, recognized: 0, ignored: 0, unrecognized: 0, unrecognizedAptLike: 0, truncated: 0 }
 }
 
+/** The stats with the locale counts added when there are any (English logs keep the six counts alone). */
+function withLocale(stats: MutableStats, locales: LocaleCounts): LogStats {
+  const out: { -readonly [K in keyof LogStats]: LogStats[K] } = { ...stats }
+  if (locales.localizedLines > 0) out.localizedLines = locales.localizedLines
+  const detected = mostDetected(locales)
+  if (detected !== undefined) out.detectedLocale = detected
+  return out
+}
+
 function validate(options: unknown): ParserOptions {
   if (options === undefined) return {}
   if (typeof options === 'function') {
@@ -85,6 +96,8 @@ function validate(options: unknown): ParserOptions {
 export function createParser(options?: ParserOptions): AptLogParser {
   const { onEvent, onError, onLine: onRawLine, maxLineLength = DEFAULT_MAX_LINE_LENGTH } = validate(options)
   let stats = zeroStats()
+  /** Lines read through the locale tables and the languages they proved, over every stream context. */
+  let locales = createLocaleCounts()
   let ended = false
   let inUserCode = false
 
@@ -148,7 +161,8 @@ export function createParser(options?: ParserOptions): AptLogParser {
 
   let decoder = createChunkDecoder()
   let splitter: LineSplitter = createLineSplitter(onLine, maxLineLength)
-  let router: LineRouter = createLineRouter(emit, undefined, maxLineLength)
+  const newRouter = (): LineRouter => createLineRouter(emit, () => createStreamContext(emit, DEFAULT_GRAMMARS, locales), maxLineLength)
+  let router: LineRouter = newRouter()
 
   return {
     feed(chunk: Chunk): void {
@@ -172,17 +186,18 @@ export function createParser(options?: ParserOptions): AptLogParser {
         }
         onError?.(new AptLogError('internal', `aptlog could not close the log: ${String(error)}`, stats.lines, error))
       }
-      emit({ type: 'log.end', line: stats.lines, rule: 'log.end', ...stats })
+      emit({ type: 'log.end', line: stats.lines, rule: 'log.end', ...withLocale(stats, locales) })
     },
     reset(): void {
       ended = false
       stats = zeroStats()
+      locales = createLocaleCounts()
       decoder = createChunkDecoder()
       splitter = createLineSplitter(onLine, maxLineLength)
-      router = createLineRouter(emit, undefined, maxLineLength)
+      router = newRouter()
     },
     get stats(): LogStats {
-      return { ...stats }
+      return withLocale(stats, locales)
     },
   }
 }

@@ -120,7 +120,7 @@ describe('acquire lines (FORMATS.md §2.1, §2.2)', () => {
     ['Holen:1 http://mirror.example.com/debian bookworm InRelease [151 kB]', 'German (FORMATS.md §1.4)'],
     ['Get:1 mirror.example.com bookworm InRelease', 'no URI scheme'],
     ['Get:1 http://mirror.example.com/debian', 'no description after the URI'],
-    ['Get:1 http://mirror.example.com/debian bookworm InRelease [11,3 kB]', 'decimal comma in the size'],
+    ['Get:1 http://mirror.example.com/debian bookworm InRelease [11,34 kB]', 'two decimals in the size'],
     ['Hitting the mirror', 'a word that starts like Hit'],
     ['Error: Unable to locate package x', 'apt 3 message, not Err'],
   ])('%j is not an acquire line (%s)', (line) => {
@@ -189,12 +189,13 @@ describe('Fetched (FORMATS.md §2.1, §2.3)', () => {
     ['Fetched 11.1 MB in 11s (972 kB/s)', 11_100_000, 11, 972_000, 'seed local excerpt, apt 1.0'],
     ['Fetched 8,997 kB in 3s (2,819 kB/s)', 8_997_000, 3, 2_819_000, 'en_US grouping, seen in the wild (FORMATS.md §1.4)'],
     ['Fetched 301 kB in 1min 5s (4630 B/s)', 301_000, 65, 4_630, 'minutes (TimeToStr)'],
+    ['Fetched 8.997 kB in 3s (2,8 kB/s)', 8_997_000, 3, 2_800, 'de_DE LC_NUMERIC under English words (FORMATS.md §1.4, §5)'],
   ])('%s (%s)', (line, bytes, seconds, rate) => {
     expect(fetchedRule.match(line)).toEqual({ kind: 'fetched', bytes, seconds, bytesPerSecond: rate })
   })
 
   test.each([
-    ['Fetched 8,997 kB in 3s (2,8 kB/s)', 'decimal comma (other locales are not supported)'],
+    ['Fetched 8,997 kB in 3s (2,81 kB/s)', 'two decimals in the rate'],
     ['Es wurden 301 kB in 0 s geholt (0 B/s).', 'German (FORMATS.md §1.4)'],
     ['Fetched 6258 kB in 1 s (6438 kB/s)', 'a space inside the time'],
     ['Fetched 6258 kB (6438 kB/s)', 'no time'],

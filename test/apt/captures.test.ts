@@ -174,11 +174,16 @@ describe('the incident excerpts (apt 1.0, seed)', () => {
 })
 
 describe('hand-made fixtures', () => {
-  test('German lines (FORMATS.md §1.4) give no apt event and are counted as apt-like', () => {
+  test('German lines (FORMATS.md §1.4) are read through the locale tables; `...` where the catalogue prints `…` stays apt-like', () => {
     const events = eventsOf('apt/handmade-de-locale.log')
-    expect(events.filter((e) => e.type.startsWith('apt.'))).toEqual([])
+    expect(events.filter((e) => e.type.startsWith('apt.')).map((e) => [e.type, e.rule, e.locale])).toEqual([
+      ['apt.acquire', 'locale.acquire.get', 'de'],
+      ['apt.acquire', 'locale.acquire.get', 'de'],
+      ['apt.fetched', 'locale.fetched', 'de'],
+      ['apt.phase', 'locale.phase.reading-package-lists', 'de'],
+    ])
     const end = events.at(-1) as LogEndEvent
-    expect(end).toMatchObject({ type: 'log.end', lines: 5, recognized: 0, unrecognized: 5, unrecognizedAptLike: 5 })
+    expect(end).toMatchObject({ type: 'log.end', lines: 5, recognized: 4, unrecognized: 1, unrecognizedAptLike: 1, localizedLines: 4, detectedLocale: 'de' })
   })
 
   test('en_GB wording reads like the C locale', () => {

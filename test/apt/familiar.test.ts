@@ -6,16 +6,26 @@ describe('looksFamiliar: apt output in an unsupported locale or version (FORMATS
   test.each([
     ['Holen:1 http://127.0.0.1:18777 lab InRelease [1059 B]', 'German Get (§1.4)'],
     ['Paketlisten werden gelesen…', 'German phase, Unicode ellipsis (§1.4)'],
-    ['Paketlisten werden gelesen...', 'German phase, three dots'],
     ['Paketlisten werden gelesen… Fertig', 'with a translated Done'],
     ['Es wurden 301 kB in 0 s geholt (0 B/s).', 'German Fetched (§1.4)'],
-    ['Fetched 8,997 kB in 3s (2,8 kB/s)', 'a rate with a decimal comma'],
     ['Fehler: Paket nonexistent-pkg-xyz kann nicht gefunden werden.', 'apt 3 German error prefix'],
     ['0 aktualisiert, 11 neu installiert, 0 zu entfernen und 0 nicht aktualisiert.', 'German counts'],
-    ['Treffer:1 http://deb.debian.org/debian bookworm InRelease', 'German Hit'],
     ['Abhängigkeitsbaum wird aufgebaut…', 'German, non-ASCII'],
     ['Lecture des listes de paquets... Fait', 'French'],
-  ])('%s (%s)', (line) => {
+  ])('%s (%s) looks like apt, and the locale tables read it (docs/locales.md)', (line) => {
+    expect(looksLikeApt(line)).toBe(true)
+    const { events, verdicts } = runApt([line])
+    expect(verdicts).toEqual([1])
+    expect(events).toHaveLength(events[0]?.type === 'apt.message' ? 2 : 1)
+    expect(events[0]).toMatchObject({ rule: expect.stringMatching(/^locale\./), locale: expect.stringMatching(/^(de|fr)$/) })
+  })
+
+  test.each([
+    ['Paketlisten werden gelesen...', 'German phase with three dots: the catalogue prints `…`'],
+    ['Treffer:1 http://deb.debian.org/debian bookworm InRelease', 'German Hit with the old `Treffer`: bookworm and trixie print `OK:1`'],
+    ['Lettura elenco dei pacchetti...', 'Italian: no tables for it'],
+    ['Pakketlijsten worden ingelezen...', 'Dutch: no tables for it'],
+  ])('%s (%s) looks like apt and stays apt-like', (line) => {
     expect(looksLikeApt(line)).toBe(true)
     expect(runApt([line])).toEqual({ events: [], verdicts: [3] })
   })

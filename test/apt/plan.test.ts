@@ -286,6 +286,8 @@ describe('download and disk lines (FORMATS.md §3.4, §3.7)', () => {
     ['Need to get 16.7 MB of archives.', needToGetRule, { bytes: 16_700_000 }, 'seed runner (apt 1.0)'],
     ['  Download size: 1995 kB', downloadSizeRule, { bytes: 1_995_000 }, 'trixie-l1'],
     ['  Download size: 1995 kB / 13.0 MB', downloadSizeRule, { bytes: 1_995_000, totalBytes: 13_000_000 }, '§3.7 partly cached'],
+    ['  Download size: 1.995 kB', downloadSizeRule, { bytes: 1_995_000 }, 'trixie-es-l1: English words (no translation), es_ES numbers'],
+    ['Need to get 11,3 kB of archives.', needToGetRule, { bytes: 11_300 }, 'de_DE LC_NUMERIC under an English LANGUAGE (§1.4)'],
   ])('%s (%s)', (line, rule, want, _source) => {
     expect(rule.match(line)).toEqual({ kind: 'download', ...want })
   })
@@ -297,6 +299,8 @@ describe('download and disk lines (FORMATS.md §3.4, §3.7)', () => {
     ['  Space needed: 8254 kB / 78.9 GB available', summarySpaceRule, { change: 'used', bytes: 8_254_000, availableBytes: 78_900_000_000 }, 'trixie-l1'],
     ['  Space needed: 0 B / 62.0 GB available', summarySpaceRule, { change: 'used', bytes: 0, availableBytes: 62_000_000_000 }, 'trixie-d8'],
     ['  Space needed: 8254 kB', summarySpaceRule, { change: 'used', bytes: 8_254_000 }, '§3.7 free space unknown'],
+    ['  Space needed: 8.254 kB / 80,2 GB available', summarySpaceRule, { change: 'used', bytes: 8_254_000, availableBytes: 80_200_000_000 }, 'trixie-es-l1'],
+    ['After this operation, 6.144 kB of additional disk space will be used.', afterOperationRule, { change: 'used', bytes: 6_144_000 }, 'de_DE grouping (§1.4)'],
     ['  Freed space: 5131 kB', summarySpaceRule, { change: 'freed', bytes: 5_131_000 }, 'trixie-e6'],
     ['    └─ in /boot:  42.0 MB / 1024 MB available', summarySpaceRule, { change: 'used', bytes: 42_000_000, availableBytes: 1_024_000_000, path: '/boot' }, '§3.7 per-mount line'],
     ['     - in /boot:  42.0 MB / 1024 MB available', summarySpaceRule, { change: 'used', bytes: 42_000_000, availableBytes: 1_024_000_000, path: '/boot' }, '§3.7 non-UTF-8 variant'],
@@ -306,8 +310,8 @@ describe('download and disk lines (FORMATS.md §3.4, §3.7)', () => {
 
   test.each([
     ['Need to get 3934 kB of archives', 'no period'],
-    ['Need to get 11,3 kB of archives.', 'decimal comma'],
-    ['After this operation, 6.144 kB of additional disk space will be used.', 'German grouping'],
+    ['Need to get 11,34 kB of archives.', 'two decimals'],
+    ['After this operation, 6.1444 kB of additional disk space will be used.', 'a group of four digits'],
     ['Es müssen 3934 kB an Archiven heruntergeladen werden.', 'German'],
     ['  Space needed: lots', 'not a size'],
   ])('%j is not a size line (%s)', (line) => {

@@ -19,6 +19,8 @@ const cases: Record<string, readonly Case[]> = {
     { name: 'apt-get, every version (bookworm-f1)', lines: ['E: Unable to locate package nonexistent-pkg-xyz'], want: { severity: 'error', package: 'nonexistent-pkg-xyz' } },
     { name: 'apt 3 `apt` (trixie-f6)', lines: ['Error: Unable to locate package nonexistent-pkg-xyz'], want: { severity: 'error', package: 'nonexistent-pkg-xyz' } },
     { name: 'glob (§4.2)', lines: ["E: Couldn't find any package by glob 'libfoo*'"], want: { package: 'libfoo*' } },
+    { name: 'German text after the untranslated `E:` (bookworm-de-f1, §1.4)', lines: ['E: Paket nonexistent-pkg-xyz kann nicht gefunden werden.'], want: { severity: 'error', package: 'nonexistent-pkg-xyz', locale: 'de' } },
+    { name: 'apt 3 `apt`, German prefix and text (trixie-de-f6)', lines: ['Fehler: Paket nonexistent-pkg-xyz kann nicht gefunden werden.'], want: { severity: 'error', package: 'nonexistent-pkg-xyz', locale: 'de' } },
   ],
   'apt.no-install-candidate': [
     { name: 'virtual package (bookworm-f2)', lines: ["E: Package 'mail-transport-agent' has no installation candidate"], want: { package: 'mail-transport-agent' } },
@@ -185,7 +187,7 @@ const cases: Record<string, readonly Case[]> = {
   'apt.other-error': [
     { name: 'debconf missing from the dpkg database: survivable, a warning (trixie-b1 exits 0)', lines: ['E: Cannot get debconf version. Is debconf installed?'], want: { cause: 'debconf-unavailable', severity: 'warning' } },
     { name: 'sources unreadable (§4.2)', lines: ['E: The list of sources could not be read.'], want: {} },
-    { name: 'a German message text after the untranslated prefix (§1.4)', lines: ['E: Paket nosuch kann nicht gefunden werden.'], want: {} },
+    { name: 'an Italian text after the untranslated prefix: no tables for it (§1.4)', lines: ['E: Impossibile trovare il pacchetto nosuch'], want: {} },
   ],
 }
 

@@ -12,13 +12,20 @@ describe('parseSize (FORMATS.md §2.3)', () => {
     ['78.9 GB', 78_900_000_000, '`Space needed: 8254 kB / 78.9 GB available` (trixie-l1)'],
     ['8,997 kB', 8_997_000, '`Need to get 8,997 kB of archives.` (en_US grouping, seen in the wild, §1.4)'],
     ['1 TB', 1e12, 'next unit up'],
+    ['1.995 kB', 1_995_000, '`  Download size: 1.995 kB` (trixie-es-l1: the catalogue lacks apt 3\'s summary, LC_NUMERIC is es_ES)'],
+    ['80,2 GB', 80_200_000_000, '`  Space needed: 8.254 kB / 80,2 GB available` (trixie-es-l1, decimal comma)'],
+    ['8\u202f902 kB', 8_902_000, 'fr_FR grouping, a narrow no-break space (glibc 2.36)'],
+    ['6.144 kB', 6_144_000, '`6.144 kB` (de_DE.UTF-8, FORMATS.md §1.4)'],
   ])('%s = %d bytes — %s', (text, bytes) => {
     expect(parseSize(text)).toBe(bytes)
   })
 
   test.each([
-    ['11,3 kB', 'decimal comma (de_DE) is not supported'],
-    ['6.144 kB', 'German thousands dot: more than one decimal'],
+    ['1.2345 kB', 'a group of four digits'],
+    ['1234.567 kB', 'four digits before a group'],
+    ['1.23 kB', 'two decimals: SizeToStr prints one'],
+    ['9,999,9 kB', 'a decimal after a group'],
+    ['6 144 kB', 'an ASCII space groups nothing'],
     ['6144kB', 'no space before the unit'],
     ['6144 KB', 'upper-case K is not apt'],
     ['6144 kb', 'lower-case b'],

@@ -75,7 +75,6 @@ describe('dpkg.message', () => {
       'considering deconfiguration of libpam-modules:amd64, which would be broken by removal of libdb5.3:amd64 ...',
     ],
     ['too many errors (errors.c)', 'dpkg: too many errors, stopping', 'dpkg', 'too many errors, stopping'],
-    ['a translated line is a message, never misread as an error (de)', 'dpkg: Fehler beim Bearbeiten des Paketes x (--configure):', 'dpkg', 'Fehler beim Bearbeiten des Paketes x (--configure):'],
     ['dpkg-query (dpkg -l for an unknown name)', 'dpkg-query: no packages found matching nosuch', 'dpkg-query', 'no packages found matching nosuch'],
     [
       'a subprocess report (subproc.c)',
@@ -229,12 +228,26 @@ describe('noise inside the dpkg phase (FORMATS.md §5.6): known, no event', () =
 })
 
 describe('looksFamiliar: dpkg in another version or locale (FORMATS.md §1.4)', () => {
+  const translated: readonly [string, string, string, string][] = [
+    ['German unpack over (dpkg 1.21)', 'Entpacken von demo-big (1.0) über (1.0) ...', 'dpkg.progress', 'de'],
+    ['German prepare', 'Vorbereitung zum Entpacken von .../demo-b_1%3a3.0-1_amd64.deb ...', 'dpkg.progress', 'de'],
+    ['French setup', 'Paramétrage de demo-a (2.0-1) ...', 'dpkg.progress', 'fr'],
+    ['German error header: the `<program>: <text>` catch-all does not take it (bookworm-de-h1)', 'dpkg: Fehler beim Bearbeiten des Paketes x (--configure):', 'dpkg.error', 'de'],
+  ]
+  for (const [name, line, type, locale] of translated) {
+    test(`${name} is read through the locale tables`, () => {
+      const { events, verdicts } = runDpkg([line])
+      expect(verdicts).toEqual([CONSUMED])
+      expect(events[0]).toMatchObject({ type, locale, rule: expect.stringMatching(/^locale\.dpkg\./) })
+    })
+  }
+
+  test('a German database frame is a frame (IGNORED), as in English', () => {
+    expect(runDpkg(['(Lese Datenbank ... 5%'])).toMatchObject({ events: [], verdicts: [IGNORED] })
+  })
+
   const familiar: readonly [string, string][] = [
-    ['German unpack over', 'Entpacken von demo-big (1.0) über (1.0) ...'],
-    ['German database', '(Lese Datenbank ... 5%'],
-    ['German prepare', 'Vorbereitung zum Entpacken von .../demo-b_1%3a3.0-1_amd64.deb ...'],
-    ['German setup', 'Richte demo-a (2.0-1) ein ...'],
-    ['French setup', 'Paramétrage de demo-a (2.0-1) ...'],
+    ['German setup, the old template (dpkg ≤ 1.17: `Richte %s (%s) ein ...`)', 'Richte demo-a (2.0-1) ein ...'],
     ['dpkg ≤ 1.16 upgrade line (old unpack.c template)', 'Preparing to replace demo-a 1.0-1 (using .../demo-a_2.0-1_all.deb) ...'],
     ['dpkg ≤ 1.16 install line (old unpack.c template)', 'Unpacking demo-a (from .../demo-a_1.0-1_all.deb) ...'],
   ]
