@@ -40,6 +40,8 @@ const FINDING_OF: ReadonlyMap<string, FindingKind> = new Map<string, FindingKind
   ['os-version image', 'env.os-differs'],
   ['base-image-id image', 'env.base-image-differs'],
   ['base-image image', 'env.base-image-differs'],
+  ['apt-language image', 'env.apt-language-differs'],
+  ['apt-language host', 'env.apt-language-differs'],
 ])
 
 const LABEL: ReadonlyMap<string, string> = new Map([
@@ -56,6 +58,7 @@ const LABEL: ReadonlyMap<string, string> = new Map([
   ['runner-image-version', 'runner image version'],
   ['executor-image', 'job image'],
   ['executor-image-id', 'job image id'],
+  ['apt-language', 'apt/dpkg language'],
 ])
 
 /** Every fact either run knows, compared. */

@@ -2,7 +2,8 @@
  * Collecting environment facts: the `env.fact` events, and what docker events say about the base
  * image (`Step 1/5 : FROM ci/debian:bookworm` + ` ---> 7b3a3bca6e9a`; BuildKit
  * `[1/4] FROM docker.io/library/debian:bookworm@sha256:…` and its `resolve …@sha256:…` status).
- * The first value of each fact and scope is kept.
+ * The language apt and dpkg printed in (`apt-language`: `en`, or the first translated line's
+ * `locale`) is a fact of the same kind. The first value of each fact and scope is kept.
  * @module
  */
 
@@ -31,6 +32,9 @@ export function createEnvironmentCollector(strings: Interner): EnvironmentCollec
   const facts = new Map<string, EnvFact>()
   let fromStep: string | undefined // the step of the first FROM, until its image id is known
   let fromRef: string | undefined
+  /** Where apt or dpkg first printed something: the `apt-language` fact is `en` unless a line was translated. */
+  let aptOutput: { scope: EnvFact['scope']; line: number } | undefined
+  let language: string | undefined
 
   function note(fact: EnvFact['fact'], value: string, scope: EnvFact['scope'], source: EnvFact['source'], line: number): void {
     const key = `${fact} ${scope}`
@@ -39,6 +43,13 @@ export function createEnvironmentCollector(strings: Interner): EnvironmentCollec
 
   return {
     add(event: AptLogEvent): void {
+      if (language === undefined && event.locale !== undefined) {
+        language = event.locale
+        note('apt-language', event.locale, event.step === undefined ? 'host' : 'image', 'apt-output', event.line)
+      }
+      if (aptOutput === undefined && event.type !== 'problem' && (event.type.startsWith('apt.') || event.type.startsWith('dpkg.'))) {
+        aptOutput = { scope: event.step === undefined ? 'host' : 'image', line: event.line }
+      }
       switch (event.type) {
         case 'env.fact':
           note(event.fact, event.value, event.step === undefined ? 'host' : 'image', event.source, event.line)
@@ -73,7 +84,11 @@ export function createEnvironmentCollector(strings: Interner): EnvironmentCollec
       }
     },
     facts(): EnvFact[] {
-      return [...facts.values()]
+      const all = [...facts.values()]
+      if (language === undefined && aptOutput !== undefined) {
+        all.push({ fact: 'apt-language', value: 'en', scope: aptOutput.scope, source: 'apt-output', line: aptOutput.line })
+      }
+      return all
     },
   }
 }

@@ -25,6 +25,7 @@ export const FINDING_KINDS = [
   'env.architecture-differs',
   'env.runner-image-differs',
   'env.apt-sources-differ',
+  'env.apt-language-differs',
 ] as const
 
 /** A finding kind. */

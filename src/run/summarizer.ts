@@ -173,6 +173,7 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
       }
       if (isAptOrDpkg(event)) {
         addAptOrDpkg(event)
+        environment.add(event) // the language apt printed in
         return
       }
       if (event.type === 'env.fact' || event.type.startsWith('docker.')) environment.add(event)

@@ -143,8 +143,12 @@ export interface Finding {
   readonly run?: 'a' | 'b' | undefined
 }
 
-/** Facts the run model adds from docker events: the base image a `FROM` resolved to, the builder. */
-export type DockerFactKind = 'base-image' | 'base-image-id' | 'builder'
+/**
+ * Facts the run model adds from docker events (the base image a `FROM` resolved to, the builder)
+ * and from apt's own output: `apt-language`, the language apt and dpkg printed in (`en`, or the
+ * `locale` of their translated lines: `de`, `ja` …; docs/locales.md).
+ */
+export type DockerFactKind = 'base-image' | 'base-image-id' | 'builder' | 'apt-language'
 
 /**
  * One environment fact. `scope` tells the machine (`host`: printed outside any docker step, such
@@ -158,7 +162,7 @@ export interface EnvFact {
   /** Host or image. */
   readonly scope: 'host' | 'image'
   /** Where it came from (`uname`, `docker-info`, `docker-build` …). */
-  readonly source: EnvSource | 'docker-build'
+  readonly source: EnvSource | 'docker-build' | 'apt-output'
   /** The line that says it. */
   readonly line: number
 }

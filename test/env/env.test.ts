@@ -167,4 +167,17 @@ describe('environment in the run model and the diff', () => {
     expect(d.rootCause).toMatchObject({ kind: 'dpkg.pre-dependency', package: 'libgcc1' })
     expect(d.findings.find((f) => f.kind === 'env.kernel-differs')?.message).toBe('kernel 4.4.0-103-generic → 4.4.0-98-generic')
   })
+
+  test('the same install in en_GB and in German: the only finding is the language; the plans are the same', () => {
+    const english = summarize(parse(fixtureBytes('locale/bookworm-en_GB-a-update-install-openssh-client-no-recommends.log')))
+    const german = summarize(parse(fixtureBytes('locale/bookworm-de-a-update-install-openssh-client-no-recommends.log')))
+    expect(english.environment.find((f) => f.fact === 'apt-language')).toMatchObject({ value: 'en', scope: 'host', source: 'apt-output', line: 1 })
+    expect(german.environment.find((f) => f.fact === 'apt-language')).toMatchObject({ value: 'de', scope: 'host', source: 'apt-output', line: 1 })
+    const d = diffRuns(english, german)
+    expect(d.findings.map((f) => [f.kind, f.message])).toEqual([['env.apt-language-differs', 'apt/dpkg language en → de']])
+  })
+
+  test('a log without apt or dpkg output has no language', () => {
+    expect(summarize(parse('hello\nworld\n')).environment.find((f) => f.fact === 'apt-language')).toBeUndefined()
+  })
 })
