@@ -80,7 +80,11 @@ export function createAptGrammar(emit: Emit, tally: LocaleTally = createLocaleTa
     return spec === undefined ? undefined : { spec, match }
   }
 
+  /** The open block is being closed by the end of its input before apt finished printing it. */
+  let cutting = false
+
   function send(event: AptLogEvent): void {
+    if (cutting) event = { ...event, cut: true }
     if (event.type !== 'problem') aptSeen = true
     const partOfFailure =
       event.type === 'problem' ||
@@ -437,7 +441,14 @@ export function createAptGrammar(emit: Emit, tally: LocaleTally = createLocaleTa
     continueBlock,
     recognise,
     recogniseLocalized,
-    flush: close,
+    flush(): void {
+      // apt always prints more after a plan list (the counts), an unmet block (its `E:` line) and
+      // an `Err:` line (the error under it): the input ending there cut them.
+      const b = block
+      cutting = b !== undefined && (b.type === 'list' || b.type === 'unmet' || (b.type === 'err' && b.errors.length === 0))
+      close()
+      cutting = false
+    },
     looksFamiliar: looksLikeApt,
   }
 }

@@ -24,6 +24,11 @@ export interface OpenBlock {
   offer(text: string, ctx: LineContext): BlockStep
   /** Emit the block's events (called once, when it closes for any reason). */
   close(): void
+  /**
+   * True when dpkg always prints more before such a block ends, and has not yet: the input ending
+   * now cuts it (its event gets `cut: true`). Absent: a block that may be the last thing printed.
+   */
+  readonly unfinished?: (() => boolean) | undefined
 }
 
 /** Lines kept per block: a runaway block keeps consuming, but memory stays flat. */

@@ -79,6 +79,8 @@ export function openDependencyProblemsBlock(
   let stored = 0
   let endLine = ctx.line
   return {
+    // The block ends with a blank line, then dpkg's error header.
+    unfinished: (): boolean => true,
     offer(text: string, lineCtx: LineContext): BlockStep {
       if (isBlank(text)) {
         endLine = lineCtx.line

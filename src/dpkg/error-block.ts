@@ -79,6 +79,8 @@ export function openErrorBlock(hit: ErrorHeaderHit, ctx: LineContext, rule: stri
   const reasons: string[] = []
   let endLine = ctx.line
   return {
+    // dpkg prints at least one reason line under its header.
+    unfinished: (): boolean => reasons.length === 0,
     offer(text: string, lineCtx: LineContext): BlockStep {
       let reason: string
       if (text.charCodeAt(0) === 0x20 && !isBlank(text)) {

@@ -73,10 +73,14 @@ export function createDpkgGrammar(emit: Emit, tally: LocaleTally = createLocaleT
   /** This dpkg run's `disk.full` problem was emitted. */
   let diskFullReported = false
 
-  /** Emit, marking the events of a translated line or block with their language. */
+  /** The open block is being closed by the end of its input before dpkg finished printing it. */
+  let cutting = false
+  /** Emit, marking the events of a translated line or block with their language, and of a cut block. */
   const out = (event: AptLogEvent): void => {
     const locale = lineLocale ?? openLocale
-    emit(locale === undefined ? event : { ...event, locale })
+    let marked = locale === undefined ? event : { ...event, locale }
+    if (cutting) marked = { ...marked, cut: true }
+    emit(marked)
   }
   const sink: DpkgSink = {
     event: (event) => out(event),
@@ -242,7 +246,9 @@ export function createDpkgGrammar(emit: Emit, tally: LocaleTally = createLocaleT
     },
 
     flush(): void {
+      cutting = open?.unfinished?.() === true
       closeOpen()
+      cutting = false
       preceding = undefined
     },
 

@@ -62,6 +62,8 @@ export function openPreDependencyBlock(
   let ignored = false
   let endLine = ctx.line
   return {
+    // dpkg follows it with its error header, or with `dpkg: warning: ignoring pre-dependency problem!`.
+    unfinished: (): boolean => true,
     offer(text: string, lineCtx: LineContext): BlockStep {
       if (text === IGNORING_PRE_DEPENDENCY) {
         ignored = true

@@ -31,6 +31,14 @@ export interface EventBase<T extends string> {
    * absent on English (C) lines. Such events carry a `locale.<template>` rule.
    */
   readonly locale?: LineLocale | undefined
+  /**
+   * The input (or its docker step) ended inside this event's block, before the program printed
+   * what always ends it: a plan list or unmet-dependency block with no line after it, a dpkg error
+   * header without its reason, a dependency block without the error that follows it. The event
+   * holds what was read; a problem drawn from such a block is marked too (its kind may be vaguer
+   * than the whole block would have proved: `dpkg.other-error` for a header without its reason).
+   */
+  readonly cut?: true | undefined
 }
 
 /** Where a line came from: its number, CI timestamp and docker step. Grammars receive one per line. */

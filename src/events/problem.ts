@@ -33,6 +33,8 @@ export interface Problem {
   readonly package?: string | undefined
   /** Docker step it happened in. */
   readonly step?: string | undefined
+  /** The log ends inside the block that proves it (`EventBase.cut`): the kind may be vaguer than the whole block would have proved. */
+  readonly cut?: true | undefined
 }
 
 /** A problem found in the log. */

@@ -59,7 +59,7 @@ export function explainReport(run: RunSummary, lines: EvidenceLines, label?: str
   const others = run.problems.filter((p) => p !== root && !consequences.includes(p) && p.severity === 'error')
   return {
     title: `aptlog explain${label === undefined ? '' : `: ${label}`}`,
-    lead: `The run failed: ${problemTitle(root)} (${root.kind}), ${problemPlace(root)}.`,
+    lead: `The run failed: ${problemTitle(root)} (${root.kind}), ${problemPlace(root)}.${root.cut === true ? ' The log ends inside the block that proves it: what followed is missing, and the cause may be more specific than this.' : ''}`,
     sections: [
       { heading: 'Root cause', items: [{ text: root.message, tone: 'error', evidence: evidenceFor(root, lines) }] },
       { heading: 'What to do', items: [{ text: remedy.remedy }] },

@@ -65,6 +65,7 @@ function toProblem(event: ProblemEvent): Problem {
   if (event.cause !== undefined) p.cause = keep(event.cause)
   if (event.package !== undefined) p.package = keep(event.package)
   if (event.step !== undefined) p.step = keep(event.step)
+  if (event.cut === true) p.cut = true
   return p
 }
 

@@ -104,6 +104,15 @@ describe('aptlog explain', () => {
     expect(r.status).toBe(0)
     expect(r.stdout).toContain('The run succeeded')
   })
+  test('a log cut right after a dpkg error header says so: the cause may be more specific', () => {
+    const cut = fixtureBytes('apt/bookworm-h1-failing-postinst.log')
+    const text = new TextDecoder().decode(cut).split('\n').slice(0, 16).join('\n')
+    const r = aptlog(['explain', '-'], `${text}\n`)
+    expect(r.status).toBe(1)
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('(dpkg.other-error), line 16. The log ends inside the block that proves it')
+    // the whole log names the maintainer script and no cut
+    expect(aptlog(['explain', fixture('apt/bookworm-h1-failing-postinst.log')]).stdout).not.toContain('The log ends inside')
+  })
 })
 
 describe('aptlog diff', () => {

@@ -34,7 +34,8 @@ function completedBy(whole: readonly AptLogEvent[], k: number): AptLogEvent[] {
 function parseCut(bytes: Uint8Array, whole: readonly AptLogEvent[], keptLines: number): AptLogEvent[] {
   const events = parse(bytes)
   expect(accountingViolation(events, bytes)).toBeUndefined()
-  const got = new Set(events.map((e) => JSON.stringify(e)))
+  // A block whose last line is the last line kept is complete in the whole log and `cut` here.
+  const got = new Set(events.map((e) => JSON.stringify(e.cut === true ? { ...e, cut: undefined } : e)))
   const lost = completedBy(whole, keptLines).filter((e) => !got.has(JSON.stringify(e)))
   expect(lost, `events completed by line ${keptLines} missing after the cut`).toEqual([])
   return events
@@ -122,8 +123,8 @@ function cutAfter(capture: string, k: number): AptLogEvent[] {
   return parse(`${lines.slice(0, k).join('\n')}\n`)
 }
 
-describe('what each grammar emits at a cut today (no block says it was cut)', () => {
-  test('plan list: the packages printed so far, as if the list were complete', () => {
+describe('what each grammar emits at a cut: the blocks a program always finishes say cut: true', () => {
+  test('plan list: the packages printed so far, cut: true (apt always prints the counts after it)', () => {
     const events = cutAfter('apt/bookworm-a-good-update-install-openssh-client-no-recommends.log', 15)
     expect(events.find((e) => e.type === 'apt.plan.list' && e.list === 'new')).toEqual({
       type: 'apt.plan.list',
@@ -134,12 +135,62 @@ describe('what each grammar emits at a cut today (no block says it was cut)', ()
       header: 'The following NEW packages will be installed:',
       layout: 'classic',
       packages: ['libbsd0', 'libcbor0.8', 'libedit2', 'libfido2-1', 'libgssapi-krb5-2', 'libk5crypto3'],
+      cut: true,
     })
   })
 
-  test('dpkg error block cut after its header: no reason, cause "other", and the problem becomes dpkg.other-error with a message ending in ": "', () => {
+  test('apt 3 column list cut before its blank line: cut: true (trixie-l1)', () => {
+    const events = cutAfter('apt/trixie-l1-apt-not-apt-get-install-no-tty.log', 11)
+    expect(events.filter((e) => e.type === 'apt.plan.list').at(-1)).toMatchObject({ list: 'install-dependencies', line: 9, endLine: 11, cut: true })
+    expect(events.filter((e) => e.type === 'apt.plan.list').at(0)).not.toHaveProperty('cut')
+  })
+
+  test('unmet dependencies cut before apt\'s E: line: the problem the block makes is marked cut', () => {
+    const capture = 'apt/bookworm-g1-unmet-depends-held-broken.log'
+    const whole = parse(fixtureBytes(capture))
+    const header = whole.find((e) => e.type === 'problem' && e.rule === 'apt.unmet.header')
+    const events = cutAfter(capture, header?.endLine ?? 0)
+    expect(events.filter((e) => e.cut === true).map((e) => [e.type, e.rule])).toEqual([['problem', 'apt.unmet.header']])
+  })
+
+  test('an Err: line with nothing under it: cut; with its error text: not', () => {
+    const capture = 'apt/bookworm-i1-connection-refused-update-then-install.log'
+    const err = parse(fixtureBytes(capture)).find((e) => e.type === 'apt.acquire' && e.rule === 'apt.acquire.err')
+    expect(err?.endLine).toBeGreaterThan(err?.line ?? 0)
+    expect(cutAfter(capture, err?.line ?? 0).find((e) => e.type === 'apt.acquire' && e.line === err?.line)).toMatchObject({ cut: true })
+    expect(cutAfter(capture, err?.endLine ?? 0).find((e) => e.type === 'apt.acquire' && e.line === err?.line)).not.toHaveProperty('cut')
+  })
+
+  test('dpkg pre-dependency and dependency-problems blocks cut before the error that follows them: cut', () => {
+    for (const [capture, type] of [
+      ['apt/bookworm-b6d-predepends-loop-stoponerror-false.log', 'dpkg.pre-dependency'],
+      ['apt/bookworm-b6-predepends-loop-local-pkgs.log', 'dpkg.dependency-problems'],
+    ] as const) {
+      const block = parse(fixtureBytes(capture)).find((e) => e.type === type)
+      const at = (block?.endLine ?? block?.line ?? 0) - (type === 'dpkg.dependency-problems' ? 1 : 0)
+      expect(cutAfter(capture, at).find((e) => e.type === type && e.line === block?.line), `${capture} cut after line ${at}`).toMatchObject({ cut: true })
+    }
+  })
+
+  test('near misses: what may be the last thing printed is never cut', () => {
+    // apt's final E: line ends a failed run; dpkg -i ends with its errors summary.
+    for (const capture of ['apt/bookworm-f1-unable-to-locate-package.log', 'apt/bookworm-h2-dpkg-i-predepends-not-installed.log', 'apt/bookworm-h1-failing-postinst.log']) {
+      expect(parse(fixtureBytes(capture)).filter((e) => e.cut === true), capture).toEqual([])
+    }
+    const summary = cutAfter('apt/bookworm-h1-failing-postinst.log', 19)
+    expect(summary.find((e) => e.type === 'dpkg.errors-summary')).not.toHaveProperty('cut')
+  })
+
+  test('no whole capture has a cut block', () => {
+    for (const name of allCaptures()) {
+      const cut = parse(fixtureBytes(name)).filter((e) => e.cut === true)
+      expect(cut.map((e) => `${e.type}@${e.line}`), name).toEqual([])
+    }
+  })
+
+  test('dpkg error block cut after its header: cut, no reason, cause "other", and the problem becomes dpkg.other-error with a message ending in ": "', () => {
     const events = cutAfter('apt/bookworm-h1-failing-postinst.log', 16)
-    expect(events.find((e) => e.type === 'dpkg.error')).toMatchObject({ line: 16, reasons: [], cause: 'other', package: 'failing-postinst' })
+    expect(events.find((e) => e.type === 'dpkg.error')).toMatchObject({ line: 16, reasons: [], cause: 'other', package: 'failing-postinst', cut: true })
     expect(events.find((e) => e.type === 'problem' && e.line === 16)).toMatchObject({ kind: 'dpkg.other-error', message: 'error processing package failing-postinst (--configure): ' })
     // the whole log says dpkg.maintainer-script-failed
     expect(parse(fixtureBytes('apt/bookworm-h1-failing-postinst.log')).find((e) => e.type === 'problem' && e.line === 16)).toMatchObject({ kind: 'dpkg.maintainer-script-failed' })
