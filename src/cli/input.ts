@@ -14,6 +14,8 @@ export class CliError extends Error {
 /** Check that `path` names something readable before streaming it, so the message is clear. */
 export async function openInput(path: string): Promise<AsyncIterable<Uint8Array>> {
   if (path === '-') return gunzipIfNeeded(process.stdin as AsyncIterable<Uint8Array>)
+  // `aptlog parse "$LOG"` with LOG unset: say what happened, not ": no such file".
+  if (path === '') throw new CliError('the file name is empty (an unset shell variable?); give a log file, or - for standard input')
   let info
   try {
     info = await stat(path)

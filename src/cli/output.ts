@@ -37,10 +37,22 @@ export function createStdoutWriter(): Writer {
   }
 }
 
-/** Exit quietly when the reader of stdout went away. */
+/** The exit status a command decided on before writing its report (0 until one did). */
+let decided = 0
+
+/**
+ * Record the exit status before writing the report: `aptlog explain failed.log | head -3` still
+ * exits 1 for a failed run when `head` closes the pipe early (what `set -o pipefail` scripts see).
+ */
+export function decideExitStatus(status: number): number {
+  decided = status
+  return status
+}
+
+/** Exit quietly when the reader of stdout went away, with the status the command decided on. */
 export function ignoreBrokenPipe(): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0)
+    if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : decided)
     throw error
   })
 }

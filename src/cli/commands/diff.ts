@@ -11,7 +11,7 @@ import { renderText } from '../../format/render-text.ts'
 import { analyse } from '../analyse.ts'
 import { readArgs } from '../args.ts'
 import { CliError } from '../input.ts'
-import { useColor } from '../output.ts'
+import { decideExitStatus, useColor } from '../output.ts'
 
 /** Run the command; 1 when run B failed. */
 export async function diffCommand(args: string[]): Promise<number> {
@@ -22,9 +22,10 @@ export async function diffCommand(args: string[]): Promise<number> {
   const b = await analyse(fileB)
   const diff = diffRuns(a.summary, b.summary)
   const labels = { a: fileA, b: fileB }
+  const status = decideExitStatus(diff.outcome.b === 'failure' ? 1 : 0)
   if (format === 'json') process.stdout.write(`${JSON.stringify(diff, null, 2)}\n`)
   else if (format === 'markdown') process.stdout.write(renderMarkdown(diffReport(diff, labels)))
   else if (format === 'github') process.stdout.write(`::notice title=aptlog diff::${diffStory(diff).replace(/%/g, '%25').replace(/\n/g, '%0A')}\n${formatGithub(b.summary, fileB === '-' ? undefined : fileB)}`)
   else process.stdout.write(renderText(diffReport(diff, labels), { color: color ?? useColor(process.stdout) }))
-  return diff.outcome.b === 'failure' ? 1 : 0
+  return status
 }

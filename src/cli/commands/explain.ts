@@ -10,7 +10,7 @@ import { renderText } from '../../format/render-text.ts'
 import { formatSarif } from '../../format/sarif.ts'
 import { analyse } from '../analyse.ts'
 import { readArgs } from '../args.ts'
-import { useColor } from '../output.ts'
+import { decideExitStatus, useColor } from '../output.ts'
 import { VERSION } from '../version.ts'
 
 /** Run the command; 1 when the run failed. */
@@ -18,6 +18,7 @@ export async function explainCommand(args: string[]): Promise<number> {
   const { files, format, color } = readArgs(args, 'explain', 1, ['text', 'json', 'markdown', 'github', 'sarif'])
   const file = files[0] as string
   const { summary, evidence } = await analyse(file)
+  const status = decideExitStatus(summary.outcome === 'failure' ? 1 : 0)
   if (format === 'json') {
     const report = { outcome: summary.outcome, rootCause: summary.rootCause, evidence: Object.fromEntries([...evidence].map(([n, t]) => [String(n), t])), problems: summary.problems, findings: summary.findings }
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
@@ -25,5 +26,5 @@ export async function explainCommand(args: string[]): Promise<number> {
   else if (format === 'markdown') process.stdout.write(renderMarkdown(explainReport(summary, evidence, file)))
   else if (format === 'github') process.stdout.write(formatGithub(summary, file === '-' ? undefined : file))
   else process.stdout.write(renderText(explainReport(summary, evidence, file), { color: color ?? useColor(process.stdout) }))
-  return summary.outcome === 'failure' ? 1 : 0
+  return status
 }
