@@ -24,7 +24,9 @@ usage:
                                                                    the root cause, its evidence, what to do
   aptlog diff A B          [--format text|json|markdown|github]   what changed from run A to run B, and why B failed
 
-FILE may be gzip-compressed; - reads standard input. Colour on a terminal only (--no-color, NO_COLOR).
+FILE may be gzip-compressed; - reads standard input. A or B may also be a stored
+\`aptlog summary --format json\` (a baseline kept from the last green build).
+Colour on a terminal only (--no-color, NO_COLOR).
 Exit status: 0 ok, 1 the run (or run B) failed, 2 usage error or unreadable input.`
 
 const COMMANDS: ReadonlyMap<string, (args: string[]) => Promise<number>> = new Map([

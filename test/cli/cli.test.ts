@@ -116,6 +116,30 @@ describe('aptlog explain', () => {
 })
 
 describe('aptlog diff', () => {
+  test('A may be a stored `aptlog summary --format json` (a baseline): the same report as from the log', () => {
+    const baseline = join(TMP, 'baseline.json')
+    writeFileSync(baseline, aptlog(['summary', '--format', 'json', GOOD]).stdout)
+    const fromBaseline = aptlog(['diff', baseline, BROKEN])
+    const fromLog = aptlog(['diff', GOOD, BROKEN])
+    expect(fromBaseline.stderr).toBe('')
+    expect(fromBaseline.stdout.replace(baseline, 'A')).toBe(fromLog.stdout.replace(GOOD, 'A'))
+    expect(aptlog(['diff', '--format', 'json', baseline, BROKEN]).stdout).toBe(aptlog(['diff', '--format', 'json', GOOD, BROKEN]).stdout)
+  })
+  test('a BuildKit rawjson log also starts with `{`: it is still read as a log', () => {
+    const rawjson = fixture('docker/D23-cli28-buildx029-rawjson-seed-bookworm-no-cache.log')
+    const r = aptlog(['diff', '--format', 'json', rawjson, rawjson])
+    expect(r.status).toBe(0)
+    expect((JSON.parse(r.stdout) as { steps: unknown[] }).steps.length).toBeGreaterThan(1)
+  })
+  test('a damaged baseline: one line naming the field, exit 2', () => {
+    const damaged = join(TMP, 'damaged.json')
+    writeFileSync(damaged, '{"outcome": "success", "rootCause": null, "problems": []}')
+    const r = aptlog(['diff', damaged, BROKEN])
+    expect(r.status).toBe(2)
+    expect(r.stderr).toBe(`aptlog: ${damaged}: not an aptlog summary: findings should be an array\n`)
+    writeFileSync(damaged, '{"outcome": "succ')
+    expect(aptlog(['diff', damaged, BROKEN]).stderr).toMatch(/^aptlog: .*damaged\.json: starts like an aptlog summary but is not valid JSON \(.*\)\n$/)
+  })
   test('text: the story first, exit 1 when B failed', () => {
     const r = aptlog(['diff', LOCAL, RUNNER])
     expect(r.status).toBe(1)

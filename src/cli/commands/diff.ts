@@ -4,6 +4,7 @@
  */
 
 import { diffRuns } from '../../diff/diff-runs.ts'
+import type { RunSummary } from '../../run/types.ts'
 import { diffReport, diffStory } from '../../format/diff-report.ts'
 import { formatGithub } from '../../format/github.ts'
 import { renderMarkdown } from '../../format/render-markdown.ts'
@@ -12,20 +13,26 @@ import { analyse } from '../analyse.ts'
 import { readArgs } from '../args.ts'
 import { CliError } from '../input.ts'
 import { decideExitStatus, useColor } from '../output.ts'
+import { readStoredSummary } from '../stored-summary.ts'
+
+/** A log, or a run model stored by `aptlog summary --format json`. */
+async function runOf(path: string): Promise<RunSummary> {
+  return (await readStoredSummary(path)) ?? (await analyse(path)).summary
+}
 
 /** Run the command; 1 when run B failed. */
 export async function diffCommand(args: string[]): Promise<number> {
   const { files, format, color } = readArgs(args, 'diff', 2, ['text', 'json', 'markdown', 'github'])
   const [fileA, fileB] = files as [string, string]
   if (fileA === '-' && fileB === '-') throw new CliError('diff can read only one of its two logs from standard input')
-  const a = await analyse(fileA)
-  const b = await analyse(fileB)
-  const diff = diffRuns(a.summary, b.summary)
+  const a = await runOf(fileA)
+  const b = await runOf(fileB)
+  const diff = diffRuns(a, b)
   const labels = { a: fileA, b: fileB }
   const status = decideExitStatus(diff.outcome.b === 'failure' ? 1 : 0)
   if (format === 'json') process.stdout.write(`${JSON.stringify(diff, null, 2)}\n`)
   else if (format === 'markdown') process.stdout.write(renderMarkdown(diffReport(diff, labels)))
-  else if (format === 'github') process.stdout.write(`::notice title=aptlog diff::${diffStory(diff).replace(/%/g, '%25').replace(/\n/g, '%0A')}\n${formatGithub(b.summary, fileB === '-' ? undefined : fileB)}`)
+  else if (format === 'github') process.stdout.write(`::notice title=aptlog diff::${diffStory(diff).replace(/%/g, '%25').replace(/\n/g, '%0A')}\n${formatGithub(b, fileB === '-' ? undefined : fileB)}`)
   else process.stdout.write(renderText(diffReport(diff, labels), { color: color ?? useColor(process.stdout) }))
   return status
 }
