@@ -3,7 +3,7 @@
  * @module
  */
 
-import type { RunSummary, Transaction } from '../run/types.ts'
+import type { Repository, RunSummary, Transaction } from '../run/types.ts'
 import { problemLine } from './problem-text.ts'
 import { remedyFor } from './remedies.ts'
 import { formatBytes, formatDuration, sampleNames, type Report, type ReportItem } from './report.ts'
@@ -17,6 +17,34 @@ function transactionLine(tx: Transaction): string {
   if (tx.fetched !== undefined) parts.push(`fetched ${formatBytes(tx.fetched.bytes)} in ${tx.fetched.seconds}s`)
   if (tx.unpacked.length + tx.setUp.length + tx.removed.length > 0) parts.push(`dpkg: ${tx.unpacked.length} unpacked, ${tx.setUp.length} set up, ${tx.removed.length} removed`)
   return `${tx.step ?? '-'}  ${parts.join('; ')}  (lines ${tx.line}–${tx.endLine})`
+}
+
+/** `2 Get, 1 Hit, 3 Ign, 1 Err`: the acquire lines a repository had. */
+function acquireCounts(r: Repository): string {
+  const parts: string[] = []
+  if (r.get > 0) parts.push(`${r.get} Get`)
+  if (r.hit > 0) parts.push(`${r.hit} Hit`)
+  if (r.ign > 0) parts.push(`${r.ign} Ign`)
+  if (r.err > 0) parts.push(`${r.err} Err`)
+  return parts.join(', ')
+}
+
+/** What a repository served. */
+function served(r: Repository): string {
+  const bytes = formatBytes(r.bytes)
+  if (r.packages > 0) return `${r.packages} packages, ${bytes}`
+  return r.get > 0 ? `indexes, ${bytes}` : ''
+}
+
+/** Why it failed, and whether packages (not only indexes) failed with it. */
+function failure(r: Repository): string {
+  if (r.err === 0) return ''
+  const where = r.failedPackages > 0 ? `; ${r.failedPackages} package download${r.failedPackages === 1 ? '' : 's'} failed` : '; indexes only'
+  return `${r.cause ?? 'error'}${r.errorLine === undefined ? '' : ` (line ${r.errorLine})`}${where}`
+}
+
+function repositoryRow(r: Repository): string[] {
+  return [r.status, `${r.uri} ${r.suite}`, acquireCounts(r), served(r), failure(r)]
 }
 
 /** Build the report of a run. */
@@ -36,6 +64,9 @@ export function summaryReport(run: RunSummary, label?: string): Report {
     sections: [
       { heading: 'Root cause', items: rootItems },
       { heading: 'Findings', items: run.findings.map((f): ReportItem => ({ text: f.message, tone: f.kind === 'run.essential-packages-planned' ? 'warning' : 'plain' })) },
+      ...(run.repositories.length === 0
+        ? []
+        : [{ heading: `Repositories (${run.repositories.length})`, table: { header: ['status', 'repository', 'lines', 'served', 'failure'], rows: run.repositories.map(repositoryRow) } }]),
       {
         heading: `Steps (${run.steps.length})`,
         table: {

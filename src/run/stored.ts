@@ -90,6 +90,7 @@ const SUMMARY: Check = shape({
   ),
   aptGeneration: nullable(oneOf('1.0', '1.1-2.x', '3.x')),
   environment: arrayOf(shape({ fact: str, value: str, scope: oneOf('host', 'image'), source: str, line: num })),
+  repositories: arrayOf(shape({ uri: str, suite: str, status: oneOf('ok', 'partial', 'failed'), hit: num, get: num, ign: num, err: num, bytes: num, packages: num, failedPackages: num, line: num, cause: optional(str), error: optional(str), errorLine: optional(num) })),
   lines: num,
   unrecognized: num,
 })

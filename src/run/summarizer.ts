@@ -9,6 +9,7 @@ import type { AptEvent, AptLogEvent, DpkgEvent, LogfileEvent, Problem, ProblemEv
 import { createDpkgStateTracker } from './dpkg-states.ts'
 import { essentialPackagesFinding, generationEvidence, generationFinding, sourcesFinding, strongerGeneration } from './findings.ts'
 import { createEnvironmentCollector } from './environment.ts'
+import { createRepositoryCollector } from './repositories.ts'
 import { findRootCause, isFatal } from './root-cause.ts'
 import { createInterner, keep } from './keep.ts'
 import { TransactionBuilder } from './transactions.ts'
@@ -96,6 +97,7 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
 
   const strings = createInterner()
   const environment = createEnvironmentCollector(strings)
+  const repositories = createRepositoryCollector(strings)
   const dpkgStates = createDpkgStateTracker(strings)
   const steps = new Map<string, StepRecord>()
   const problems: Problem[] = []
@@ -175,6 +177,7 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
       if (isAptOrDpkg(event)) {
         addAptOrDpkg(event)
         environment.add(event) // the language apt printed in
+        if (event.type === 'apt.acquire') repositories.add(event)
         return
       }
       if (event.type === 'env.fact' || event.type.startsWith('docker.')) environment.add(event)
@@ -248,7 +251,7 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
       const sources = sourcesFinding(transactions)
       if (sources !== undefined) findings.push(sources)
       if (unfinished !== undefined) findings.push(unfinished)
-      const summary: RunSummary = { outcome, rootCause, problems: [...problems], findings, steps: stepList, transactions, aptGeneration: generation, environment: environment.facts(), lines, unrecognized }
+      const summary: RunSummary = { outcome, rootCause, problems: [...problems], findings, steps: stepList, transactions, aptGeneration: generation, environment: environment.facts(), repositories: repositories.repositories(), lines, unrecognized }
       return omitted.steps + omitted.transactions + omitted.problems > 0 ? { ...summary, omitted: { ...omitted } } : summary
     },
   }

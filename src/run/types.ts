@@ -167,6 +167,41 @@ export interface EnvFact {
   readonly line: number
 }
 
+/**
+ * One repository of the run (a URI and suite of apt's acquire lines), over every apt run of the log:
+ * what it served and whether it failed.
+ */
+export interface Repository {
+  /** The URI as apt printed it (`http://deb.debian.org/debian`, `file:/repo`). */
+  readonly uri: string
+  /** The suite (`bookworm`, `bookworm-security`; `./` for a flat repository). */
+  readonly suite: string
+  /** `failed`: only `Err`/`Ign` lines and at least one `Err`; `partial`: some `Err` lines among `Hit`/`Get`; `ok`: no `Err`. */
+  readonly status: 'ok' | 'partial' | 'failed'
+  /** `Hit` lines (index unchanged). */
+  readonly hit: number
+  /** `Get` lines (indexes and packages downloaded). */
+  readonly get: number
+  /** `Ign` lines (an optional file missing, or a failure apt ignored). */
+  readonly ign: number
+  /** `Err` lines. */
+  readonly err: number
+  /** Bytes of its `Get` lines. */
+  readonly bytes: number
+  /** Packages downloaded from it. */
+  readonly packages: number
+  /** Package downloads that failed (`Err` lines of `.deb` files): the repository failed the install itself, not only `update`. */
+  readonly failedPackages: number
+  /** The first `Err`'s cause, as problems name it (`connection-refused`, `dns`, `http-404` …). */
+  readonly cause?: string | undefined
+  /** The first `Err`'s error text, as apt printed it under the line. */
+  readonly error?: string | undefined
+  /** The line of the first `Err`. */
+  readonly errorLine?: number | undefined
+  /** The first line that names it. */
+  readonly line: number
+}
+
 /** apt generations whose output differs: 1.0 (jessie, trusty), 1.1–2.x, 3.x. */
 export type AptGeneration = '1.0' | '1.1-2.x' | '3.x'
 
@@ -188,6 +223,8 @@ export interface RunSummary {
   readonly aptGeneration: AptGeneration | null
   /** Environment facts, the first of each kind and scope, in log order (docs/environment.md). */
   readonly environment: readonly EnvFact[]
+  /** Repositories apt fetched from, in the order first named, with what each served and whether it failed. */
+  readonly repositories: readonly Repository[]
   /** Physical lines in the log. */
   readonly lines: number
   /** Lines no rule recognised. */
