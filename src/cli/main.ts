@@ -19,8 +19,9 @@ const USAGE = `aptlog ${VERSION}: read docker build / apt / dpkg logs
 
 usage:
   aptlog parse FILE|-      [--format ndjson|json|text]            the events (default NDJSON)
-  aptlog summary FILE|-    [--format text|json|markdown|github]   the run: outcome, root cause, steps, apt runs
-  aptlog explain FILE|-    [--format text|json|markdown|github|sarif]
+  aptlog summary FILE|-    [--format text|json|markdown|github|gitlab]
+                                                                   the run: outcome, root cause, steps, apt runs
+  aptlog explain FILE|-    [--format text|json|markdown|github|gitlab|sarif]
                                                                    the root cause, its evidence, what to do
   aptlog diff A B          [--format text|json|markdown|github]   what changed from run A to run B, and why B failed
 

@@ -1,5 +1,5 @@
 /**
- * Reports: text, Markdown, GitHub annotations, SARIF.
+ * Reports: text, Markdown, GitHub annotations, GitLab Code Quality, SARIF.
  * @module
  */
 
@@ -10,6 +10,8 @@ export type { EvidenceLines } from './explain-report.ts'
 export { cleanLine, createEvidenceCollector } from './evidence.ts'
 export type { EvidenceCollector, EvidenceOptions } from './evidence.ts'
 export { formatGithub } from './github.ts'
+export { formatGitlabCodeQuality } from './gitlab.ts'
+export type { CodeQualityIssue } from './gitlab.ts'
 export { problemLine, problemPlace, problemTitle } from './problem-text.ts'
 export { REMEDY_KINDS, remedyFor } from './remedies.ts'
 export type { Remedy } from './remedies.ts'

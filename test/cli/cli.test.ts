@@ -97,6 +97,8 @@ describe('aptlog explain', () => {
   })
   test('markdown and github formats', () => {
     expect(aptlog(['explain', '--format', 'markdown', FAILED]).stdout).toContain('### What to do')
+    const gitlab = JSON.parse(aptlog(['explain', '--format', 'gitlab', FAILED]).stdout) as { check_name: string; severity: string }[]
+    expect(gitlab.find((i) => i.severity === 'critical')?.check_name).toBe('dpkg.pre-dependency')
     expect(aptlog(['explain', '--format', 'github', FAILED]).stdout).toMatch(/^::error /)
   })
   test('a successful run: nothing to explain, exit 0', () => {

@@ -5,6 +5,7 @@
 
 import { explainReport } from '../../format/explain-report.ts'
 import { formatGithub } from '../../format/github.ts'
+import { formatGitlabCodeQuality } from '../../format/gitlab.ts'
 import { renderMarkdown } from '../../format/render-markdown.ts'
 import { renderText } from '../../format/render-text.ts'
 import { formatSarif } from '../../format/sarif.ts'
@@ -15,7 +16,7 @@ import { VERSION } from '../version.ts'
 
 /** Run the command; 1 when the run failed. */
 export async function explainCommand(args: string[]): Promise<number> {
-  const { files, format, color } = readArgs(args, 'explain', 1, ['text', 'json', 'markdown', 'github', 'sarif'])
+  const { files, format, color } = readArgs(args, 'explain', 1, ['text', 'json', 'markdown', 'github', 'gitlab', 'sarif'])
   const file = files[0] as string
   const { summary, evidence } = await analyse(file)
   const status = decideExitStatus(summary.outcome === 'failure' ? 1 : 0)
@@ -25,6 +26,7 @@ export async function explainCommand(args: string[]): Promise<number> {
   } else if (format === 'sarif') process.stdout.write(`${JSON.stringify(formatSarif(summary, file === '-' ? 'stdin' : file, VERSION), null, 2)}\n`)
   else if (format === 'markdown') process.stdout.write(renderMarkdown(explainReport(summary, evidence, file)))
   else if (format === 'github') process.stdout.write(formatGithub(summary, file === '-' ? undefined : file))
+  else if (format === 'gitlab') process.stdout.write(`${JSON.stringify(formatGitlabCodeQuality(summary, file === '-' ? 'stdin' : file), null, 2)}\n`)
   else process.stdout.write(renderText(explainReport(summary, evidence, file), { color: color ?? useColor(process.stdout) }))
   return status
 }
