@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util'
 import { CliError } from './input.ts'
 
 /** Output formats. */
-export type Format = 'text' | 'json' | 'ndjson' | 'markdown' | 'github' | 'gitlab' | 'sarif'
+export type Format = 'text' | 'json' | 'ndjson' | 'markdown' | 'github' | 'gitlab' | 'junit' | 'sarif'
 
 /** Parsed command line of one command. */
 export interface CommandArgs {

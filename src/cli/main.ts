@@ -19,7 +19,7 @@ const USAGE = `aptlog ${VERSION}: read docker build / apt / dpkg logs
 
 usage:
   aptlog parse FILE|-      [--format ndjson|json|text]            the events (default NDJSON)
-  aptlog summary FILE|-    [--format text|json|markdown|github|gitlab]
+  aptlog summary FILE|-    [--format text|json|markdown|github|gitlab|junit]
                                                                    the run: outcome, root cause, steps, apt runs
   aptlog explain FILE|-    [--format text|json|markdown|github|gitlab|sarif]
                                                                    the root cause, its evidence, what to do

@@ -1,5 +1,5 @@
 /**
- * Reports: text, Markdown, GitHub annotations, GitLab Code Quality, SARIF.
+ * Reports: text, Markdown, GitHub annotations, GitLab Code Quality, JUnit XML, SARIF.
  * @module
  */
 
@@ -12,6 +12,7 @@ export type { EvidenceCollector, EvidenceOptions } from './evidence.ts'
 export { formatGithub } from './github.ts'
 export { formatGitlabCodeQuality } from './gitlab.ts'
 export type { CodeQualityIssue } from './gitlab.ts'
+export { formatJunit } from './junit.ts'
 export { problemLine, problemPlace, problemTitle } from './problem-text.ts'
 export { REMEDY_KINDS, remedyFor } from './remedies.ts'
 export type { Remedy } from './remedies.ts'

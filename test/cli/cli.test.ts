@@ -97,6 +97,7 @@ describe('aptlog explain', () => {
   })
   test('markdown and github formats', () => {
     expect(aptlog(['explain', '--format', 'markdown', FAILED]).stdout).toContain('### What to do')
+    expect(aptlog(['summary', '--format', 'junit', FAILED]).stdout).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="aptlog" tests="6" failures="1"/)
     const gitlab = JSON.parse(aptlog(['explain', '--format', 'gitlab', FAILED]).stdout) as { check_name: string; severity: string }[]
     expect(gitlab.find((i) => i.severity === 'critical')?.check_name).toBe('dpkg.pre-dependency')
     expect(aptlog(['explain', '--format', 'github', FAILED]).stdout).toMatch(/^::error /)

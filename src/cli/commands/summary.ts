@@ -5,6 +5,7 @@
 
 import { formatGithub } from '../../format/github.ts'
 import { formatGitlabCodeQuality } from '../../format/gitlab.ts'
+import { formatJunit } from '../../format/junit.ts'
 import { renderMarkdown } from '../../format/render-markdown.ts'
 import { renderText } from '../../format/render-text.ts'
 import { summaryReport } from '../../format/summary-report.ts'
@@ -14,13 +15,14 @@ import { decideExitStatus, useColor } from '../output.ts'
 
 /** Run the command; 1 when the run failed. */
 export async function summaryCommand(args: string[]): Promise<number> {
-  const { files, format, color } = readArgs(args, 'summary', 1, ['text', 'json', 'markdown', 'github', 'gitlab'])
+  const { files, format, color } = readArgs(args, 'summary', 1, ['text', 'json', 'markdown', 'github', 'gitlab', 'junit'])
   const file = files[0] as string
   const { summary } = await analyse(file)
   const status = decideExitStatus(summary.outcome === 'failure' ? 1 : 0)
   if (format === 'json') process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`)
   else if (format === 'markdown') process.stdout.write(renderMarkdown(summaryReport(summary, file)))
   else if (format === 'github') process.stdout.write(formatGithub(summary, file === '-' ? undefined : file))
+  else if (format === 'junit') process.stdout.write(formatJunit(summary, file === '-' ? 'stdin' : file))
   else if (format === 'gitlab') process.stdout.write(`${JSON.stringify(formatGitlabCodeQuality(summary, file === '-' ? 'stdin' : file), null, 2)}\n`)
   else process.stdout.write(renderText(summaryReport(summary, file), { color: color ?? useColor(process.stdout) }))
   return status
