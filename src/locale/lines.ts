@@ -55,7 +55,8 @@ export interface LineVariant {
   /**
    * Which of the line template's shapes it is, 0-based, in the order lines.ts lists them: a phase
    * line's plain, `Done`, `Error!` or percentage form (0–3), a dpkg relation without or with
-   * `; however:` (0–1). The first shape wins when two give the same text.
+   * `; however:` (0–1), a dpkg reason or status line in dpkg ≤ 1.22's or 1.23's msgid (0–1). The
+   * first shape wins when two give the same text.
    */
   readonly shape: number
 }
@@ -224,17 +225,25 @@ const SPECS: readonly LineSpec[] = [
   line('dpkg.database.frame', ['percent'], [t('dpkg.database.reading')], [t('dpkg.database.reading'), { free: -1 }]),
   line('dpkg.error.archive', ['archive', 'action'], ['dpkg: ', first('dpkg.error.archive', [0, 1, ''])]),
   line('dpkg.error.package', ['package', 'action'], ['dpkg: ', first('dpkg.error.package', [0, 1, ''])]),
-  line('dpkg.reason.pre-dependency', ['package'], [' ', t('dpkg.reason.pre-dependency')]),
+  // A dpkg 1.23 shape after the older one: the msgid changed (`%s` for `%.250s`, a new wording), so
+  // the translations did; the C text is the line dpkg 1.23 prints in English.
+  line('dpkg.reason.pre-dependency', ['package'], [' ', t('dpkg.reason.pre-dependency')], [' ', t('dpkg.reason.pre-dependency-1.23')]),
   line('dpkg.reason.dependency', [], [' ', t('dpkg.reason.dependency')]),
-  ...(['installed', 'new', 'old'] as const).map((owner) =>
-    line(`dpkg.reason.script-${owner}`, ['package', 'script', 'status'], [' ', t('dpkg.reason.subprocess-status', [t(`dpkg.script.${owner}`, [0, 1]), 2])]),
+  line('dpkg.reason.script-installed', ['package', 'script', 'status'], [' ', t('dpkg.reason.subprocess-status', [t('dpkg.script.installed', [0, 1]), 2])]),
+  ...(['new', 'old'] as const).map((owner) =>
+    line(
+      `dpkg.reason.script-${owner}`,
+      ['package', 'script', 'status'],
+      [' ', t('dpkg.reason.subprocess-status', [t(`dpkg.script.${owner}`, [0, 1]), 2])],
+      [' ', t('dpkg.reason.subprocess-status-1.23', [t(`dpkg.script.${owner}-1.23`, [0, 1]), 2])],
+    ),
   ),
   line('dpkg.regarding', ['archive', 'package'], ['dpkg: ', first('dpkg.regarding', [0, 1, ''])]),
   line('dpkg.prevent-configuration', ['package'], ['dpkg: ', first('dpkg.prevent-configuration', [0, ''])]),
   line('dpkg.relation.depends', ['package', 'target'], [' ', t('dpkg.relation.depends')], [' ', t('dpkg.relation.depends'), t('dpkg.relation.however')]),
   line('dpkg.relation.pre-depends', ['package', 'target'], [' ', t('dpkg.relation.pre-depends')], [' ', t('dpkg.relation.pre-depends'), t('dpkg.relation.however')]),
-  line('dpkg.status.not-installed', ['package'], [t('dpkg.status.not-installed')]),
-  line('dpkg.status.unpacked-not-configured', ['package'], [t('dpkg.status.unpacked-not-configured')]),
+  line('dpkg.status.not-installed', ['package'], [t('dpkg.status.not-installed')], [t('dpkg.status.not-installed-1.23')]),
+  line('dpkg.status.unpacked-not-configured', ['package'], [t('dpkg.status.unpacked-not-configured')], [t('dpkg.status.unpacked-not-configured-1.23')]),
   line('dpkg.status.package-not-installed', ['package'], [t('dpkg.status.package-not-installed')]),
   line('dpkg.errors-summary', [], [t('dpkg.errors-summary')]),
   line('dpkg.halted', [], [t('dpkg.halted')]),

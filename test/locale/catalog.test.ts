@@ -26,7 +26,7 @@ import { parsePo, pluralForms } from './catalog/po.ts'
 import { TEMPLATE_SPECS } from './catalog/templates.ts'
 
 const LOCALES = Object.keys(CATALOG) as CatalogLocale[]
-const RELEASES: readonly CatalogRelease[] = ['bookworm', 'trixie']
+const RELEASES: readonly CatalogRelease[] = ['bookworm', 'trixie', 'sid']
 
 /** The placeholders of a template as `arg:kind` strings, sorted. */
 function placeholders(text: string): string[] {
@@ -52,6 +52,10 @@ describe('generated catalogue', () => {
       'trixie libapt-pkg7.0',
       'trixie dpkg',
       'trixie locales',
+      'sid apt',
+      'sid libapt-pkg7.0',
+      'sid dpkg',
+      'sid locales',
     ])
   })
 
@@ -59,13 +63,34 @@ describe('generated catalogue', () => {
     expect(CATALOG_TEMPLATES.map((t) => [t.id, t.domain, t.msgid])).toEqual(TEMPLATE_SPECS.map((t) => [t.id, t.domain, t.msgid]))
   })
 
-  test('only apt 1.0\'s `extra` header is in no pinned catalogue; apt 3 templates only in trixie', () => {
-    expect(CATALOG_TEMPLATES.filter((t) => t.releases.length === 0).map((t) => t.id)).toEqual(['plan.header.extra'])
-    const trixieOnly = CATALOG_TEMPLATES.filter((t) => t.releases.length === 1 && t.releases[0] === 'trixie').map((t) => t.id)
-    expect(trixieOnly).toContain('plan.v30.install')
-    expect(trixieOnly).toContain('message.error')
-    expect(trixieOnly).toContain('summary.upgrading-installing')
-    expect(CATALOG_TEMPLATES.filter((t) => t.releases.length === 1 && t.releases[0] === 'bookworm')).toEqual([])
+  test('only apt 1.0\'s `extra` header is in no pinned catalogue; apt 3 templates from trixie on; dpkg 1.23 rewordings only in sid', () => {
+    const withReleases = (...releases: CatalogRelease[]): string[] => CATALOG_TEMPLATES.filter((t) => t.releases.join() === releases.join()).map((t) => t.id)
+    expect(withReleases()).toEqual(['plan.header.extra'])
+    const apt3 = withReleases('trixie', 'sid')
+    expect(apt3).toContain('plan.v30.install')
+    expect(apt3).toContain('message.error')
+    expect(apt3).toContain('summary.upgrading-installing')
+    expect(withReleases('bookworm')).toEqual([])
+    expect(withReleases('trixie')).toEqual([])
+    // dpkg 1.23 changed these msgids (`%s` for `%.250s`, the maintainer-script failure reworded, no
+    // `installed` form): the old ones are in bookworm and trixie, the new ones in sid alone.
+    expect(withReleases('bookworm', 'trixie')).toEqual([
+      'dpkg.reason.pre-dependency',
+      'dpkg.reason.subprocess-status',
+      'dpkg.script.installed',
+      'dpkg.script.new',
+      'dpkg.script.old',
+      'dpkg.status.not-installed',
+      'dpkg.status.unpacked-not-configured',
+    ])
+    expect(withReleases('sid')).toEqual([
+      'dpkg.reason.pre-dependency-1.23',
+      'dpkg.reason.subprocess-status-1.23',
+      'dpkg.script.new-1.23',
+      'dpkg.script.old-1.23',
+      'dpkg.status.not-installed-1.23',
+      'dpkg.status.unpacked-not-configured-1.23',
+    ])
   })
 
   test('no translation of a template the list does not have', () => {
@@ -88,12 +113,17 @@ describe('generated catalogue', () => {
 
   test('the gaps are the ones docs/locales.md lists', () => {
     const summary = Object.fromEntries(LOCALES.map((l) => [l, CATALOG_GAPS[l].length]))
-    // de, fr, ru, zh_CN: complete. es, ja: no apt 3 (trixie) strings; ja's dpkg catalogue also lacks the
-    // maintainer-script failure. pt_BR: bookworm's catalogues are old (even after the fallback to pt).
-    expect(summary).toEqual({ de: 0, fr: 0, es: 25, pt_BR: 7, zh_CN: 0, ja: 29, ru: 0 })
-    const trixieOnly = (g: { readonly releases: readonly CatalogRelease[] }): boolean => g.releases.length === 1 && g.releases[0] === 'trixie'
-    expect(CATALOG_GAPS.es.every(trixieOnly)).toBe(true)
-    expect(CATALOG_GAPS.ja.filter((g) => !trixieOnly(g)).map((g) => g.id)).toEqual(['dpkg.reason.subprocess-status', 'dpkg.script.installed', 'dpkg.script.new', 'dpkg.script.old'])
+    // de: complete. es: no apt 3 strings in trixie (sid's apt 3.3 has them); ja: none in trixie or sid,
+    // and its dpkg catalogue lacks the maintainer-script failure. fr, es, zh_CN, ja, ru: dpkg 1.23's
+    // reworded maintainer-script failure is not translated yet. pt_BR: bookworm's catalogues are old
+    // (even after the fallback to pt).
+    expect(summary).toEqual({ de: 0, fr: 3, es: 28, pt_BR: 7, zh_CN: 3, ja: 32, ru: 3 })
+    const is = (...releases: CatalogRelease[]) => (g: { readonly releases: readonly CatalogRelease[] }): boolean => g.releases.join() === releases.join()
+    const dpkg123 = ['dpkg.reason.subprocess-status-1.23', 'dpkg.script.new-1.23', 'dpkg.script.old-1.23']
+    for (const locale of ['fr', 'es', 'zh_CN', 'ja', 'ru'] as const) expect(CATALOG_GAPS[locale].filter(is('sid')).map((g) => g.id)).toEqual(dpkg123)
+    expect(CATALOG_GAPS.es.filter(is('trixie')).length).toBe(25)
+    expect(CATALOG_GAPS.ja.filter(is('trixie', 'sid')).length).toBe(25)
+    expect(CATALOG_GAPS.ja.filter(is('bookworm', 'trixie')).map((g) => g.id)).toEqual(['dpkg.reason.subprocess-status', 'dpkg.script.installed', 'dpkg.script.new', 'dpkg.script.old'])
     expect(CATALOG_GAPS.pt_BR.map((g) => g.id)).toEqual(['progress.ellipsis', 'progress.percent', 'acquire.ign', 'acquire.err', 'plan.header.additional', 'note.up-to-date', 'note.upgradable'])
     expect(CATALOG_GAPS.pt_BR.every((g) => g.releases.length === 1 && g.releases[0] === 'bookworm')).toBe(true)
   })
@@ -142,6 +172,14 @@ describe('generated catalogue', () => {
     expect(CATALOG_NUMBERS.ru.bookworm).toMatchObject({ decimalPoint: ',', thousandsSep: '\u202f' })
     expect(CATALOG_NUMBERS.en_GB.bookworm).toMatchObject({ decimalPoint: '.', thousandsSep: ',' })
     expect(CATALOG_NUMBERS.ja.trixie).toMatchObject({ decimalPoint: '.', thousandsSep: ',' })
+    expect(CATALOG_NUMBERS.fr.sid).toMatchObject({ decimalPoint: ',', thousandsSep: '\u202f' })
+    expect(CATALOG_NUMBERS.de.sid).toMatchObject({ decimalPoint: ',', thousandsSep: '.' })
+  })
+
+  test('a locale has one decimal point in every release (src/locale/numbers.ts reads one)', () => {
+    for (const id of Object.keys(CATALOG_LANG) as (keyof typeof CATALOG_NUMBERS)[]) {
+      expect(new Set(RELEASES.map((r) => CATALOG_NUMBERS[id][r].decimalPoint)).size).toBe(1)
+    }
   })
 
   test('every translation can be read as a printf template, and every line template built', () => {

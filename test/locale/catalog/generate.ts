@@ -26,9 +26,12 @@ import { join, resolve } from 'node:path'
 import { parsePo, pluralForms, type PoEntry } from './po.ts'
 import { TEMPLATE_SPECS, type TemplateDomain } from './templates.ts'
 
+/** A pinned Debian release, oldest first (the order of every release list in the module). */
+type Release = 'bookworm' | 'trixie' | 'sid'
+
 /** A Debian release and the package versions read from it. */
 interface Pin {
-  readonly release: 'bookworm' | 'trixie'
+  readonly release: Release
   /** Binary package name → version, per gettext domain; `locales` gives the LC_NUMERIC data. */
   readonly packages: Readonly<Record<TemplateDomain | 'locales', readonly [name: string, version: string]>>
 }
@@ -42,6 +45,10 @@ const PINS: readonly Pin[] = [
   {
     release: 'trixie',
     packages: { apt: ['apt', '3.0.4'], 'libapt-pkg': ['libapt-pkg7.0', '3.0.4'], dpkg: ['dpkg', '1.22.22'], locales: ['locales', '2.41-12+deb13u5'] },
+  },
+  {
+    release: 'sid',
+    packages: { apt: ['apt', '3.3.5'], 'libapt-pkg': ['libapt-pkg7.0', '3.3.5'], dpkg: ['dpkg', '1.23.11'], locales: ['locales', '2.43-7'] },
   },
 ]
 
@@ -279,6 +286,10 @@ function main(): void {
       }
       templateReleases.set(spec.id, releases)
       if (releases.length === 0) console.warn(`note: ${spec.id} (${JSON.stringify(spec.msgid)}) is in no pinned catalogue`)
+      // A msgid that a newer release lacks was reworded or dropped there (dpkg 1.23 dropped `%.250s`):
+      // a new text needs a template of its own, or that release's translated line goes unread.
+      const dropped = PINS.map((p) => p.release).filter((r, i) => !releases.includes(r) && PINS.slice(0, i).some((p) => releases.includes(p.release)))
+      if (dropped.length > 0) console.warn(`note: ${spec.id} (${JSON.stringify(spec.msgid)}) is not in ${dropped.join(', ')}`)
     }
 
     // locale → template id → translations
@@ -369,6 +380,40 @@ interface RenderInput {
   readonly numbers: ReadonlyMap<string, ReadonlyMap<string, NumberFormat>>
 }
 
+/**
+ * The release lists the module refers to, each once, as constants: only the used ones (an unused
+ * constant fails `noUnusedLocals`), shortest first, then in release order (`BOOKWORM`, `TRIXIE`,
+ * `SID`, `BOOKWORM_TRIXIE`, `TRIXIE_SID`, `BOOKWORM_TRIXIE_SID`). The empty list is written `[]`.
+ */
+function usedReleaseLists(input: RenderInput): string[][] {
+  const order = PINS.map((p) => p.release as string)
+  const lists = [
+    ...input.templateReleases.values(),
+    ...[...input.table.values()].flatMap((perId) => [...perId.values()].flatMap((list) => list.map((t) => t.releases))),
+    ...[...input.gaps.values()].flatMap((list) => list.map((g) => g.releases)),
+  ]
+  const byName = new Map<string, string[]>()
+  for (const list of lists) if (list.length > 0) byName.set(releaseList(list), [...list])
+  const rank = (list: readonly string[]): number[] => [list.length, ...list.map((r) => order.indexOf(r))]
+  const compare = (a: readonly string[], b: readonly string[]): number => {
+    const [ra, rb] = [rank(a), rank(b)]
+    for (let i = 0; i < Math.min(ra.length, rb.length); i++) if (ra[i] !== rb[i]) return (ra[i] as number) - (rb[i] as number)
+    return ra.length - rb.length
+  }
+  return [...byName.values()].sort(compare)
+}
+
+/** Which libapt-pkg package each release has (`libapt-pkg6.0 in bookworm, libapt-pkg7.0 in trixie and sid`). */
+function libaptNames(): string {
+  const byName = new Map<string, string[]>()
+  for (const pin of PINS) {
+    const [name] = pin.packages['libapt-pkg']
+    byName.set(name, [...(byName.get(name) ?? []), pin.release])
+  }
+  const and = (xs: readonly string[]): string => (xs.length === 1 ? (xs[0] as string) : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1] as string}`)
+  return [...byName].map(([name, releases]) => `${name} in ${and(releases)}`).join(', ')
+}
+
 function render(input: RenderInput): string {
   const lines: string[] = []
   const push = (s: string): void => {
@@ -398,7 +443,7 @@ function render(input: RenderInput): string {
   push('/** A locale whose number formatting is recorded: the catalogue languages and `en_GB` (no Debian catalogue). */')
   push(`export type NumberLocale = CatalogLocale | ${q('en_GB')}`)
   push('')
-  push('/** The gettext domain of a template (`libapt-pkg` is libapt-pkg6.0 in bookworm, libapt-pkg7.0 in trixie). */')
+  push(`/** The gettext domain of a template (\`libapt-pkg\` is ${libaptNames()}). */`)
   push(`export type CatalogDomain = ${DOMAINS.map(q).join(' | ')}`)
   push('')
   push('/** One template of the list: a C msgid the grammars read. */')
@@ -437,8 +482,7 @@ function render(input: RenderInput): string {
   push('  readonly grouping: string')
   push('}')
   push('')
-  const combos = [[releases[0] as string], [releases[1] as string], releases]
-  for (const combo of combos) push(`const ${releaseList(combo)}: readonly CatalogRelease[] = [${combo.map(q).join(', ')}]`)
+  for (const combo of usedReleaseLists(input)) push(`const ${releaseList(combo)}: readonly CatalogRelease[] = [${combo.map(q).join(', ')}]`)
   push('')
   push('/** The packages the tables come from. */')
   push('export const CATALOG_SOURCES: readonly { readonly release: CatalogRelease; readonly package: string; readonly version: string; readonly sha256: string }[] = [')

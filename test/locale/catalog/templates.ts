@@ -9,7 +9,7 @@
  * @module
  */
 
-/** The gettext domain a msgid lives in (`libapt-pkg` is libapt-pkg6.0 in bookworm, libapt-pkg7.0 in trixie). */
+/** The gettext domain a msgid lives in (`libapt-pkg` is libapt-pkg6.0 in bookworm, libapt-pkg7.0 in trixie and sid). */
 export type TemplateDomain = 'apt' | 'libapt-pkg' | 'dpkg'
 
 /** One template of the list. */
@@ -133,11 +133,18 @@ export const TEMPLATE_SPECS: readonly TemplateSpec[] = [
   dpkg('dpkg.error.archive', 'error processing archive %s (--%s):\n %s', 'dpkg.error.processing'),
   dpkg('dpkg.error.package', 'error processing package %s (--%s):\n %s', 'dpkg.error.processing'),
   dpkg('dpkg.reason.pre-dependency', 'pre-dependency problem - not installing %.250s', 'dpkg.error.processing reason'),
+  // dpkg 1.23 dropped the `%.250s` precision from these msgids: new msgids, so new templates (same English line).
+  dpkg('dpkg.reason.pre-dependency-1.23', 'pre-dependency problem - not installing %s', 'dpkg.error.processing reason'),
   dpkg('dpkg.reason.dependency', 'dependency problems - leaving unconfigured', 'dpkg.error.processing reason'),
   dpkg('dpkg.reason.subprocess-status', '%s subprocess returned error exit status %d', 'dpkg.error.reason.script-1.19'),
   dpkg('dpkg.script.installed', 'installed %s package %s script', 'dpkg.error.reason.script-1.19'),
   dpkg('dpkg.script.new', 'new %s package %s script', 'dpkg.error.reason.script-1.19'),
   dpkg('dpkg.script.old', 'old %s package %s script', 'dpkg.error.reason.script-1.19'),
+  // dpkg 1.23's wording: `old x package postinst maintainer script subprocess failed with exit status 1`
+  // (no `installed` form: the installed package's scripts are the `old` ones).
+  dpkg('dpkg.reason.subprocess-status-1.23', '%s subprocess failed with exit status %d', 'dpkg.error.reason.script-1.23'),
+  dpkg('dpkg.script.new-1.23', 'new %s package %s maintainer script', 'dpkg.error.reason.script-1.23'),
+  dpkg('dpkg.script.old-1.23', 'old %s package %s maintainer script', 'dpkg.error.reason.script-1.23'),
   dpkg('dpkg.regarding', 'regarding %s containing %s, pre-dependency problem:\n%s', 'dpkg.pre-dependency'),
   dpkg('dpkg.prevent-configuration', 'dependency problems prevent configuration of %s:\n%s', 'dpkg.dependency-problems'),
   dpkg('dpkg.relation.depends', '%s depends on %s', 'dpkg.relation'),
@@ -145,6 +152,8 @@ export const TEMPLATE_SPECS: readonly TemplateSpec[] = [
   dpkg('dpkg.relation.however', '; however:\n', 'dpkg.relation'),
   dpkg('dpkg.status.not-installed', '  %.250s is not installed.\n', 'dpkg.dependency-problems reason'),
   dpkg('dpkg.status.unpacked-not-configured', '  %.250s is unpacked, but has never been configured.\n', 'dpkg.dependency-problems reason'),
+  dpkg('dpkg.status.not-installed-1.23', '  %s is not installed.\n', 'dpkg.dependency-problems reason'),
+  dpkg('dpkg.status.unpacked-not-configured-1.23', '  %s is unpacked, but has never been configured.\n', 'dpkg.dependency-problems reason'),
   dpkg('dpkg.status.package-not-installed', '  Package %s is not installed.\n', 'dpkg.dependency-problems reason'),
   dpkg('dpkg.errors-summary', 'Errors were encountered while processing:\n', 'dpkg.errors-summary'),
   dpkg('dpkg.halted', 'Processing was halted because there were too many errors.\n', 'dpkg.errors-summary.halted'),
