@@ -19,6 +19,7 @@ const USAGE = `aptlog ${VERSION}: read docker build / apt / dpkg logs
 
 usage:
   aptlog parse FILE|-      [--format ndjson|json|text]            the events (default NDJSON)
+  aptlog parse FILE|- --unrecognized                              the lines no rule knew (for a bug report)
   aptlog summary FILE|-    [--format text|json|markdown|github|gitlab|junit]
                                                                    the run: outcome, root cause, steps, apt runs
   aptlog explain FILE|-    [--format text|json|markdown|github|gitlab|sarif]

@@ -9,7 +9,7 @@ import { createStreamContext, DEFAULT_GRAMMARS } from '../context/stream-context
 import { createLineRouter, type LineRouter } from '../docker/router.ts'
 import type { AptLogEvent, LogStats } from '../events/index.ts'
 import type { Emit } from '../grammar/types.ts'
-import { CONSUMED, IGNORED, UNRECOGNIZED_APT_LIKE, type Verdict } from '../grammar/verdict.ts'
+import { CONSUMED, IGNORED, UNRECOGNIZED, UNRECOGNIZED_APT_LIKE, type Verdict } from '../grammar/verdict.ts'
 import { stripAnsi } from '../lines/ansi.ts'
 import { readCiPrefix, type CiMarker } from '../lines/ci-prefix.ts'
 import { createChunkDecoder, type Chunk } from '../lines/decoder.ts'
@@ -29,6 +29,13 @@ export interface ParserOptions {
    * need by number.
    */
   onLine?: ((text: string, lineNo: number) => void) | undefined
+  /**
+   * Called with every line no rule knew (the ones `log.end` counts in `unrecognized`), CI prefix
+   * and ANSI removed, right after it is read. `aptLike` is true when it looks like apt or dpkg
+   * output (a message prefix, a `Get:`-like shape): an unsupported version or language, worth a
+   * bug report. `aptlog parse --unrecognized` prints them.
+   */
+  onUnrecognized?: ((text: string, lineNo: number, aptLike: boolean) => void) | undefined
   /**
    * Longest line kept, in UTF-16 code units; the rest of a longer line is dropped and the line is
    * flagged with a `line.truncated` event. Bounds memory for a line that never ends.
@@ -94,7 +101,7 @@ function validate(options: unknown): ParserOptions {
  * ```
  */
 export function createParser(options?: ParserOptions): AptLogParser {
-  const { onEvent, onError, onLine: onRawLine, maxLineLength = DEFAULT_MAX_LINE_LENGTH } = validate(options)
+  const { onEvent, onError, onLine: onRawLine, onUnrecognized, maxLineLength = DEFAULT_MAX_LINE_LENGTH } = validate(options)
   let stats = zeroStats()
   /** Lines read through the locale tables and the languages they proved, over every stream context. */
   let locales = createLocaleCounts()
@@ -146,17 +153,21 @@ export function createParser(options?: ParserOptions): AptLogParser {
         }
       }
     }
+    let verdict: Verdict
+    const clean = stripAnsi(text)
     try {
-      count(router.line(stripAnsi(text), lineNo, ts))
+      verdict = router.line(clean, lineNo, ts)
     } catch (error) {
       if (inUserCode) {
         inUserCode = false
         throw error
       }
       // A fault in a rule must not stop a log processor: report it, count the line, go on.
-      count(0)
+      verdict = UNRECOGNIZED
       onError?.(new AptLogError('internal', `aptlog could not read line ${lineNo}: ${String(error)}`, lineNo, error))
     }
+    count(verdict)
+    if (onUnrecognized !== undefined && verdict !== CONSUMED && verdict !== IGNORED) onUnrecognized(clean, lineNo, verdict === UNRECOGNIZED_APT_LIKE)
   }
 
   let decoder = createChunkDecoder()

@@ -47,6 +47,16 @@ describe('aptlog parse', () => {
     writeFileSync(path, gzipSync(fixtureBytes('docker/D17-cli20-buildkit-plain-predepends-problem.log')))
     expect(aptlog(['parse', path]).stdout).toBe(aptlog(['parse', FAILED]).stdout)
   })
+  test('--unrecognized lists the lines no rule knew, then a count', () => {
+    const r = aptlog(['parse', '--unrecognized', RUNNER])
+    expect(r.status).toBe(0)
+    expect(r.stdout).toBe('     4          ...\n    17          ...\n2 of 19 lines not recognised (0 apt-like)\n')
+  })
+  test('--unrecognized belongs to parse only', () => {
+    const r = aptlog(['summary', '--unrecognized', RUNNER])
+    expect(r.status).toBe(2)
+    expect(r.stderr).toMatch(/summary takes no --unrecognized/)
+  })
   test('gzip on standard input', () => {
     const r = aptlog(['parse', '-'], gzipSync(fixtureBytes('docker/D17-cli20-buildkit-plain-predepends-problem.log')))
     expect(r.stdout).toBe(aptlog(['parse', FAILED]).stdout)

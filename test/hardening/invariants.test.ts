@@ -37,6 +37,24 @@ describe('every capture: lines = recognized + ignored + unrecognized, and nothin
   }
 })
 
+describe('every capture: onUnrecognized is called once for each line log.end counts as unrecognised', () => {
+  for (const name of captures) {
+    test(name, () => {
+      const seen: number[] = []
+      let aptLike = 0
+      const events = parse(bytesOf.get(name) as Uint8Array, {
+        onUnrecognized: (_text, no, isAptLike) => {
+          seen.push(no)
+          if (isAptLike) aptLike++
+        },
+      })
+      const end = events.at(-1) as AptLogEvent & { unrecognized: number; unrecognizedAptLike: number }
+      expect([seen.length, aptLike]).toEqual([end.unrecognized, end.unrecognizedAptLike])
+      expect(new Set(seen).size).toBe(seen.length)
+    })
+  }
+})
+
 /** Cut `bytes` at `offsets`; chunks whose index is in `asString` are decoded to strings when they hold whole characters. */
 function mixedCut(bytes: Uint8Array, offsets: readonly number[], asString: (i: number) => boolean): Chunks {
   const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })

@@ -73,6 +73,23 @@ describe('createParser', () => {
     expect(() => parser.end()).toThrow('consumer bug')
   })
 
+  test('onUnrecognized gets exactly the lines log.end counts as unrecognised, prefix and ANSI removed', () => {
+    const seen: [number, string, boolean][] = []
+    const events: AptLogEvent[] = []
+    const parser = createParser({ onEvent: (e) => events.push(e), onUnrecognized: (text, no, aptLike) => seen.push([no, text, aptLike]) })
+    parser.feed('Reading package lists...\n')
+    parser.feed('2024-01-01T00:00:00.0000000Z \u001b[31mhello there\u001b[0m\n')
+    parser.feed('Paketlisten werden gelesen...\n')
+    parser.feed('\n0 upgraded, 1 newly installed, 0 to remove and 0 not upgraded.\n')
+    parser.end()
+    expect(seen).toEqual([
+      [2, 'hello there', false],
+      [3, 'Paketlisten werden gelesen...', true],
+    ])
+    const end = events.at(-1)
+    expect(end?.type === 'log.end' && [end.unrecognized, end.unrecognizedAptLike]).toEqual([2, 1])
+  })
+
   test('CI markers become events with the timestamp', () => {
     const events = parse('2024-01-01T00:00:00.0000000Z ##[group]Run apt-get update\n2024-01-01T00:00:01.0000000Z ##[endgroup]\n')
     expect(events.slice(0, 2)).toEqual([

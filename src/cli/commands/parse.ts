@@ -3,7 +3,7 @@
  * @module
  */
 
-import type { AptLogEvent } from '../../events/index.ts'
+import type { AptLogEvent, LogStats } from '../../events/index.ts'
 import { parseStream } from '../../parser/parse.ts'
 import { readArgs } from '../args.ts'
 import { openInput } from '../input.ts'
@@ -19,9 +19,30 @@ function textLine(event: AptLogEvent): string {
   return `${where} ${step ?? ''}${stage !== undefined ? `(${stage})` : ''} ${type} [${rule}] ${fields}${ts !== undefined ? ` ts=${ts}` : ''}`
 }
 
+/**
+ * `--unrecognized`: the lines no rule knew, `LINE: text` (apt-like ones marked), then a count: what
+ * to paste into a bug report when a log reads badly.
+ */
+async function printUnrecognized(file: string): Promise<number> {
+  const out = createStdoutWriter()
+  let stats: LogStats | undefined
+  const onUnrecognized = (text: string, lineNo: number, aptLike: boolean): void => {
+    out.write(`${String(lineNo).padStart(6)}${aptLike ? ' apt-like' : '         '} ${text}\n`)
+  }
+  for await (const event of parseStream(await openInput(file), { onUnrecognized })) {
+    if (event.type === 'log.end') stats = event
+  }
+  if (stats !== undefined) {
+    out.write(`${stats.unrecognized} of ${stats.lines} lines not recognised (${stats.unrecognizedAptLike} apt-like)\n`)
+  }
+  await out.flush()
+  return 0
+}
+
 /** Run the command; returns the exit status. */
 export async function parseCommand(args: string[]): Promise<number> {
-  const { files, format } = readArgs(args, 'parse', 1, ['ndjson', 'json', 'text'])
+  const { files, format, unrecognized } = readArgs(args, 'parse', 1, ['ndjson', 'json', 'text'], ['unrecognized'])
+  if (unrecognized) return printUnrecognized(files[0] as string)
   const out = createStdoutWriter()
   let first = true
   if (format === 'json') out.write('[')
