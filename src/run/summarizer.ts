@@ -38,9 +38,16 @@ export interface SummarizerOptions {
 
 /** A streaming fold of events into a {@link RunSummary}. */
 export interface Summarizer {
-  /** Fold one event in (in log order). */
+  /** Fold one event in (in log order). Throws if called after {@link Summarizer.finish}. */
   add(event: AptLogEvent): void
-  /** The run model so far; call after the last event (`log.end`). */
+  /**
+   * The run model of the events so far, while the log is still arriving: apt runs still open are
+   * included as they stand, the outcome stays `unknown` until something failed or every build
+   * ended. Changes nothing; call it as often as you like (it costs a fold of what is kept, not of
+   * the log). For an early "this build will fail" signal, watch `rootCause`.
+   */
+  snapshot(): RunSummary
+  /** The run model, once the last event (`log.end`) is in: closes what is open. Later calls return the same summary. */
   finish(): RunSummary
 }
 
@@ -168,8 +175,11 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
     tx.add(event)
   }
 
+  let result: RunSummary | undefined
+
   return {
     add(event: AptLogEvent): void {
+      if (result !== undefined) throw new Error('aptlog: Summarizer.add() called after finish(); create a new summarizer for another log, or use snapshot() while the log is still arriving')
       if (LOGFILE_TYPES.has(event.type)) {
         addLogfile(event as LogfileEvent)
         return
@@ -227,33 +237,52 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
       }
     },
 
-    finish(): RunSummary {
-      for (const key of [...open.keys()]) close(key)
-      finished.sort((a, b) => a.line - b.line)
-      const transactions: Transaction[] = finished.map((tx) => tx.build())
-      const rootCause = findRootCause(problems)
-      const stepList = [...steps.values()].map(toStep)
-      const unfinished = dpkgStates.finding()
-      // Packages dpkg.log leaves half-done are the trace of a failed run, even with no error line.
-      const failed = problems.some(isFatal) || buildsFailed > 0 || stepList.some((s) => s.status === 'error') || unfinished !== undefined
-      let outcome: RunSummary['outcome'] = 'unknown'
-      if (failed) outcome = 'failure'
-      else if (buildsStarted > 0) outcome = buildsSucceeded >= buildsStarted ? 'success' : 'unknown'
-      else if (transactions.length > 0 || stepList.length > 0) outcome = 'success'
-      if (stepList.length === 0 && transactions.length > 0) {
-        stepList.push({ id: 'log', instruction: null, status: outcome === 'failure' ? 'error' : outcome === 'success' ? 'done' : 'unknown', line: transactions[0]?.line ?? 1 })
+    snapshot(): RunSummary {
+      if (result !== undefined) return result
+      const kept = [...finished]
+      let openOmitted = 0
+      for (const tx of open.values()) {
+        if (kept.length < maxTransactions) kept.push(tx)
+        else openOmitted++
       }
-      const findings: Finding[] = []
-      const essential = essentialPackagesFinding(finished)
-      if (essential !== undefined) findings.push(essential)
-      const gen = generationFinding(generation)
-      if (gen !== undefined) findings.push(gen)
-      const sources = sourcesFinding(transactions)
-      if (sources !== undefined) findings.push(sources)
-      if (unfinished !== undefined) findings.push(unfinished)
-      const summary: RunSummary = { outcome, rootCause, problems: [...problems], findings, steps: stepList, transactions, aptGeneration: generation, environment: environment.facts(), repositories: repositories.repositories(), lines, unrecognized }
-      return omitted.steps + omitted.transactions + omitted.problems > 0 ? { ...summary, omitted: { ...omitted } } : summary
+      return summaryOf(kept, openOmitted)
     },
+
+    finish(): RunSummary {
+      if (result !== undefined) return result
+      for (const key of [...open.keys()]) close(key)
+      result = summaryOf(finished, 0)
+      return result
+    },
+  }
+
+  /** The run model over `builders` (kept transactions, in any order); `openOmitted` open ones past the cap. */
+  function summaryOf(builders: TransactionBuilder[], openOmitted: number): RunSummary {
+    builders.sort((a, b) => a.line - b.line)
+    const transactions: Transaction[] = builders.map((tx) => tx.build())
+    const rootCause = findRootCause(problems)
+    const stepList = [...steps.values()].map(toStep)
+    const unfinished = dpkgStates.finding()
+    // Packages dpkg.log leaves half-done are the trace of a failed run, even with no error line.
+    const failed = problems.some(isFatal) || buildsFailed > 0 || stepList.some((s) => s.status === 'error') || unfinished !== undefined
+    let outcome: RunSummary['outcome'] = 'unknown'
+    if (failed) outcome = 'failure'
+    else if (buildsStarted > 0) outcome = buildsSucceeded >= buildsStarted ? 'success' : 'unknown'
+    else if (transactions.length > 0 || stepList.length > 0) outcome = 'success'
+    if (stepList.length === 0 && transactions.length > 0) {
+      stepList.push({ id: 'log', instruction: null, status: outcome === 'failure' ? 'error' : outcome === 'success' ? 'done' : 'unknown', line: transactions[0]?.line ?? 1 })
+    }
+    const findings: Finding[] = []
+    const essential = essentialPackagesFinding(builders)
+    if (essential !== undefined) findings.push(essential)
+    const gen = generationFinding(generation)
+    if (gen !== undefined) findings.push(gen)
+    const sources = sourcesFinding(transactions)
+    if (sources !== undefined) findings.push(sources)
+    if (unfinished !== undefined) findings.push(unfinished)
+    const summary: RunSummary = { outcome, rootCause, problems: [...problems], findings, steps: stepList, transactions, aptGeneration: generation, environment: environment.facts(), repositories: repositories.repositories(), lines, unrecognized }
+    const dropped = { ...omitted, transactions: omitted.transactions + openOmitted }
+    return dropped.steps + dropped.transactions + dropped.problems > 0 ? { ...summary, omitted: dropped } : summary
   }
 }
 
