@@ -27,6 +27,16 @@ function isIndexWord(token: string): boolean {
   )
 }
 
+/**
+ * apt-file's Contents indexes name their kind in parentheses: `amd64 Contents (deb)`, `Contents
+ * (udeb)`, and their pdiffs `Contents (deb).diff/Index` — not `apt-get source`'s `hello 2.10-3 (dsc)`.
+ */
+function isQualifiedIndex(words: readonly string[], rest: number): boolean {
+  if (rest < 2) return false
+  const last = words[rest] as string
+  return words[rest - 1] === 'Contents' && last.charCodeAt(0) === 0x28 && (last.endsWith(')') || last.endsWith(').diff/Index'))
+}
+
 function isReleaseWord(token: string): boolean {
   return token === 'InRelease' || token === 'Release' || token === 'Release.gpg'
 }
@@ -130,7 +140,7 @@ export function parseAcquireDescription(text: string): AcquireDescription | unde
     d.suite = dist.slice(0, slash)
     d.component = dist.slice(slash + 1)
   }
-  if (isIndexWord(last) || isReleaseWord(last)) {
+  if (isIndexWord(last) || isReleaseWord(last) || isQualifiedIndex(words, rest)) {
     if (rest >= 2 && isArch(first)) {
       d.arch = first
       d.target = 'index'

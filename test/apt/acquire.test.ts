@@ -109,6 +109,21 @@ describe('acquire lines (FORMATS.md §2.1, §2.2)', () => {
       line: 'Get:1 http://mirror.example.com jessie/main amd64 Packages [9035 kB]',
       want: { uri: 'http://mirror.example.com', suite: 'jessie', component: 'main', arch: 'amd64', target: 'index', file: 'Packages' },
     },
+    {
+      name: "apt-file's Contents index (its 50apt-file.conf Description: `$(RELEASE)/$(COMPONENT) $(ARCHITECTURE) Contents (deb)`)",
+      line: 'Get:5 http://mirror.example.com/debian bookworm/main amd64 Contents (deb) [11.3 MB]',
+      want: { suite: 'bookworm', component: 'main', arch: 'amd64', target: 'index', file: 'Contents (deb)', sizeBytes: 11_300_000 },
+    },
+    {
+      name: "apt-file's Contents index of a flat repository (flatDescription `$(RELEASE) Contents (deb)`)",
+      line: 'Get:3 http://127.0.0.1:8765 ./ Contents (deb) [1024 B]',
+      want: { suite: './', target: 'index', file: 'Contents (deb)' },
+    },
+    {
+      name: 'apt-get source item stays a source package, not an index',
+      line: 'Get:1 http://mirror.example.com/debian bookworm/main hello 2.10-3 (dsc) [1340 B]',
+      want: { target: 'other', package: 'hello', version: '2.10-3' },
+    },
   ])('$name', ({ line, want }) => {
     expect(acquire(line)).toMatchObject(want)
   })
