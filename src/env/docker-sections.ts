@@ -12,9 +12,13 @@ import type { EnvFactKind } from '../events/env.ts'
 const FACTS: ReadonlyMap<string, EnvFactKind> = new Map<string, EnvFactKind>([
   ['Client/Version', 'docker-client-version'],
   ['Client/API version', 'docker-client-api-version'],
+  ['Client/Go version', 'docker-client-go-version'],
+  ['Client/OS/Arch', 'docker-client-os-arch'],
   ['Client/Plugins/buildx/Version', 'buildx-version'],
   ['Server/Engine/Version', 'docker-engine-version'],
   ['Server/Engine/API version', 'docker-engine-api-version'],
+  ['Server/Engine/Go version', 'docker-engine-go-version'],
+  ['Server/Engine/OS/Arch', 'docker-engine-os-arch'],
   ['Server/containerd/Version', 'containerd-version'],
   ['Server/runc/Version', 'runc-version'],
   ['Server/Server Version', 'docker-engine-version'],

@@ -1,7 +1,8 @@
 /**
  * Collecting environment facts: the `env.fact` events, and what docker events say about the base
  * image (`Step 1/5 : FROM ci/debian:bookworm` + ` ---> 7b3a3bca6e9a`; BuildKit
- * `[1/4] FROM docker.io/library/debian:bookworm@sha256:…` and its `resolve …@sha256:…` status).
+ * `[1/4] FROM docker.io/library/debian:bookworm@sha256:…` and its `resolve …@sha256:…` status; the
+ * `[internal] load metadata for …` vertex names the reference when no FROM step was printed).
  * The language apt and dpkg printed in (`apt-language`: `en`, or the first translated line's
  * `locale`) is a fact of the same kind. The first value of each fact and scope is kept.
  * @module
@@ -19,6 +20,8 @@ export function normalizeImageRef(ref: string): string {
   return r
 }
 
+const LOAD_METADATA = '[internal] load metadata for '
+
 /** Collects facts from events. */
 export interface EnvironmentCollector {
   /** Look at one event. */
@@ -32,6 +35,8 @@ export function createEnvironmentCollector(strings: Interner): EnvironmentCollec
   const facts = new Map<string, EnvFact>()
   let fromStep: string | undefined // the step of the first FROM, until its image id is known
   let fromRef: string | undefined
+  /** The first `[internal] load metadata for REF`: the base image when the log shows no FROM step (clipped, cut). */
+  let metadata: { ref: string; line: number } | undefined
   /** Where apt or dpkg first printed something: the `apt-language` fact is `en` unless a line was translated. */
   let aptOutput: { scope: EnvFact['scope']; line: number } | undefined
   let language: string | undefined
@@ -58,6 +63,10 @@ export function createEnvironmentCollector(strings: Interner): EnvironmentCollec
           note('builder', event.builder, 'host', 'docker-build', event.line)
           break
         case 'docker.step.start': {
+          if (metadata === undefined && event.instruction === null && event.name.startsWith(LOAD_METADATA)) {
+            const ref = event.name.slice(LOAD_METADATA.length).split(' ')[0] as string
+            if (ref !== '') metadata = { ref: strings.of(normalizeImageRef(ref)), line: event.line }
+          }
           if (fromRef !== undefined || event.instruction === null) break
           const m = /^FROM\s+(?:--platform=\S+\s+)?(\S+)/i.exec(event.instruction)
           if (m === null) break
@@ -85,6 +94,9 @@ export function createEnvironmentCollector(strings: Interner): EnvironmentCollec
     },
     facts(): EnvFact[] {
       const all = [...facts.values()]
+      if (fromRef === undefined && metadata !== undefined && !facts.has('base-image image')) {
+        all.push({ fact: 'base-image', value: metadata.ref, scope: 'image', source: 'docker-build', line: metadata.line })
+      }
       if (language === undefined && aptOutput !== undefined) {
         all.push({ fact: 'apt-language', value: 'en', scope: aptOutput.scope, source: 'apt-output', line: aptOutput.line })
       }

@@ -141,6 +141,29 @@ describe('CI runner headers', () => {
 
 // Linear time of the ENV_RULES is checked with every table in test/hardening/regex-safety.test.ts.
 
+describe('docker version and the base image (D31, D06)', () => {
+  test('docker version: Go version and OS/Arch of the client and of the engine', () => {
+    const got = facts(parse(fixtureBytes('docker/D31-ci-job-runner-legacy-cli28-broken-base.log'))).filter(([f]) => /go-version|os-arch/.test(f))
+    expect(got).toEqual([
+      ['docker-client-go-version', 'go1.24.3', 'docker-version'],
+      ['docker-client-os-arch', 'linux/amd64', 'docker-version'],
+      ['docker-engine-go-version', 'go1.19.8', 'docker-version'],
+      ['docker-engine-os-arch', 'linux/amd64', 'docker-version'],
+    ])
+  })
+  const baseImage = (log: string | Uint8Array): unknown => summarize(parse(log)).environment.filter((f) => f.fact.startsWith('base-image'))
+  test('BuildKit: the FROM vertex names the base image; the load metadata vertex does not override it', () => {
+    expect(baseImage(fixtureBytes('docker/D06-cli20-buildkit-plain-seed-bookworm.log'))).toEqual([
+      { fact: 'base-image', value: 'local/debian:bookworm', scope: 'image', source: 'docker-build', line: 15 },
+    ])
+  })
+  test('BuildKit: a log that lost its FROM vertex (D06 with lines 15–17 cut) still names the base image, from `load metadata for`', () => {
+    const lines = fixtureText('docker/D06-cli20-buildkit-plain-seed-bookworm.log').split('\n')
+    const clipped = [...lines.slice(0, 14), ...lines.slice(17)].join('\n')
+    expect(baseImage(clipped)).toEqual([{ fact: 'base-image', value: 'local/debian:bookworm', scope: 'image', source: 'docker-build', line: 11 }])
+  })
+})
+
 describe('environment in the run model and the diff', () => {
   test('D30 vs D31: same job, same tag; the client version and the base image id differ; kernel, engine and storage driver do not', () => {
     const d = diffRuns(summarize(parse(fixtureBytes('docker/D30-ci-job-local-legacy-cli20.log'))), summarize(parse(fixtureBytes('docker/D31-ci-job-runner-legacy-cli28-broken-base.log'))))
