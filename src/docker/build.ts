@@ -65,6 +65,8 @@ export interface BuildEnd {
   readonly inferred?: boolean | undefined
   /** Last line of the closing block (`Successfully tagged …` after `Successfully built`). */
   readonly endLine?: number | undefined
+  /** The stream stopped inside one of its own records (a rawjson object cut in the middle). */
+  readonly cut?: boolean | undefined
 }
 
 /** Emit `docker.build.end` at `at`. */
@@ -79,6 +81,7 @@ export function emitBuildEnd(record: BuildRecord, end: BuildEnd, session: Docker
     ...present('tags', record.tags.size > 0 ? [...record.tags] : undefined),
     ...present('exitCode', end.exitCode),
     ...present('inferred', end.inferred === true ? true : undefined),
+    ...(end.cut === true ? { cut: true as const } : {}),
   })
 }
 

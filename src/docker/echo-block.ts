@@ -19,13 +19,14 @@ export function openEchoBlock(session: DockerSession, at: LineAt, failedStep: (n
   let lastLine = at.line
   let done = false
 
-  function emit(): void {
+  function emit(cut: boolean): void {
     if (done) return
     done = true
     // Opened only after a failed build: a frame cut before its ` > name:` line is still the echo
     // block's (name ''), so the line it counted is covered by an event.
     const step = name === undefined ? undefined : failedStep(name)
-    session.emit({ type: 'docker.echo', ...baseFields(lineContext(at, step), ECHO_OPEN.id, lastLine), name: name ?? '', lines: replayed })
+    const event = { type: 'docker.echo', ...baseFields(lineContext(at, step), ECHO_OPEN.id, lastLine), name: name ?? '', lines: replayed } as const
+    session.emit(cut ? { ...event, cut: true } : event)
   }
 
   return {
@@ -39,7 +40,7 @@ export function openEchoBlock(session: DockerSession, at: LineAt, failedStep: (n
         name = echoed
       } else if (text === ECHO_FRAME) {
         lastLine = next.line
-        emit()
+        emit(false)
         return CONSUMED
       } else if (ECHO_REPLAY.match(text) === true) {
         replayed++
@@ -47,6 +48,6 @@ export function openEchoBlock(session: DockerSession, at: LineAt, failedStep: (n
       lastLine = next.line
       return CONSUMED
     },
-    close: emit,
+    close: (cut) => emit(cut === true),
   }
 }

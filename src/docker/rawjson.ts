@@ -269,7 +269,7 @@ export function createRawjsonBuild(record: BuildRecord, session: DockerSession):
       }
       vertices.clear()
       open.clear()
-      emitBuildEnd(record, { outcome: result, exitCode, inferred: outcome === undefined }, session, at ?? record.lastAt, rule)
+      emitBuildEnd(record, { outcome: result, exitCode, inferred: outcome === undefined, cut: outcome === undefined && cut }, session, at ?? record.lastAt, rule)
     },
     settle: () => flushPending(undefined),
     failedStep: () => undefined,

@@ -76,10 +76,10 @@ export function createLineRouter(
   /** The build a failure line ended, until another build starts or unrelated output comes: a repeated final line is not a new failure. */
   let lastFailed: BuildRecord | undefined
 
-  function closeBlock(): void {
+  function closeBlock(cut = false): void {
     const closing = block
     block = undefined
-    closing?.close()
+    closing?.close(cut)
   }
 
   function finishActive(rule: string): void {
@@ -327,7 +327,7 @@ export function createLineRouter(
       return other(text, at)
     },
     end() {
-      closeBlock()
+      closeBlock(true)
       finishActive(INFERRED_END_RULE)
       session.outside.flush()
     },

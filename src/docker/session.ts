@@ -33,8 +33,11 @@ export interface OpenBlock {
   offer(text: string, at: LineAt): Verdict | undefined
   /** True once the block has read its closing line and emitted its event. */
   readonly done: boolean
-  /** End of the block without its closing line (the next line is not its, or the input ended): emit what it holds. */
-  close(): void
+  /**
+   * End of the block without its closing line: emit what it holds. `cut` when the input ended
+   * inside it (the event says `cut: true`), not when the next line simply is not the block's.
+   */
+  close(cut?: boolean): void
 }
 
 /** The docker layer's shared state for one parse. */

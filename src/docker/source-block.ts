@@ -21,12 +21,13 @@ export function openSourceBlock(header: SourceOpenLine, session: DockerSession, 
   let lastLine = at.line
   let done = false
 
-  function emit(): void {
+  function emit(cut: boolean): void {
     if (done) return
     done = true
     // Opened only after a failed build, so even a log cut right after `Dockerfile:2` reports the
     // line it names (with an empty excerpt) rather than dropping a line it counted.
-    session.emit({ type: 'docker.source', ...baseFields(lineContext(at), SOURCE_OPEN.id, lastLine), file: header.file, sourceLine: header.sourceLine, excerpt })
+    const event = { type: 'docker.source', ...baseFields(lineContext(at), SOURCE_OPEN.id, lastLine), file: header.file, sourceLine: header.sourceLine, excerpt } as const
+    session.emit(cut ? { ...event, cut: true } : event)
   }
 
   return {
@@ -36,7 +37,7 @@ export function openSourceBlock(header: SourceOpenLine, session: DockerSession, 
     offer(text, next) {
       if (text === SOURCE_FRAME) {
         lastLine = next.line
-        if (framed) emit()
+        if (framed) emit(false)
         framed = true
         return CONSUMED
       }
@@ -47,6 +48,6 @@ export function openSourceBlock(header: SourceOpenLine, session: DockerSession, 
       lastLine = next.line
       return CONSUMED
     },
-    close: emit,
+    close: (cut) => emit(cut === true),
   }
 }

@@ -34,7 +34,9 @@ export interface EventBase<T extends string> {
   /**
    * The input (or its docker step) ended inside this event's block, before the program printed
    * what always ends it: a plan list or unmet-dependency block with no line after it, a dpkg error
-   * header without its reason, a dependency block without the error that follows it. The event
+   * header without its reason, a dependency block without the error that follows it, a BuildKit
+   * echo block or Dockerfile excerpt without its closing frame, a rawjson stream whose last object
+   * was cut in the middle (on `docker.build.end`). The event
    * holds what was read; a problem drawn from such a block is marked too (its kind may be vaguer
    * than the whole block would have proved: `dpkg.other-error` for a header without its reason).
    */
