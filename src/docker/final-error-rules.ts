@@ -66,5 +66,37 @@ export const FINAL_PROGRESS_REFUSED: Rule<FinalErrorLine> = {
   },
 }
 
+const USAGE_HEADS = ['Usage:  docker build ', 'Usage:  docker buildx build ', 'Usage:  docker image build ', 'Usage:  docker builder build ']
+
+/**
+ * `Usage:  docker build [OPTIONS] PATH | URL | -` (two spaces: docker/cli's usage template): the
+ * CLI refused its command line (corpus D20: `unknown flag: --progress`, exit 125). `docker build
+ * --help` prints it too, so the router counts it a failure only after a command-line error line.
+ */
+export const FINAL_USAGE: Rule<FinalErrorLine> = {
+  id: 'docker.final.usage',
+  first: 'U',
+  match(text) {
+    for (const head of USAGE_HEADS) if (text.startsWith(head)) return { kind: 'final.error', form: 'cli', usage: true }
+    return undefined
+  },
+}
+
+/**
+ * A command-line error as cobra/pflag and docker/cli word it, printed right before the usage text:
+ * `unknown flag: --progress`, `unknown shorthand flag: 'x' in -x`, `flag needs an argument: --tag`,
+ * `invalid argument "x" for "-m, --memory" flag: …`, `"docker build" requires exactly 1 argument.`
+ * (followed by `See 'docker build --help'.`).
+ */
+export function isCommandLineError(text: string): boolean {
+  return (
+    text.startsWith('unknown flag: --') ||
+    text.startsWith('unknown shorthand flag: ') ||
+    text.startsWith('flag needs an argument: ') ||
+    (text.startsWith('invalid argument "') && text.includes(' flag: ')) ||
+    (text.startsWith('"docker ') && text.includes('" requires ') && text.includes(' argument'))
+  )
+}
+
 /** The final-error rules. */
-export const FINAL_ERROR_RULES: readonly Rule<FinalErrorLine>[] = [FINAL_FAILED_TO_SOLVE, FINAL_EXECUTOR_FAILED, FINAL_PROCESS_FAILED, FINAL_PROGRESS_REFUSED]
+export const FINAL_ERROR_RULES: readonly Rule<FinalErrorLine>[] = [FINAL_FAILED_TO_SOLVE, FINAL_EXECUTOR_FAILED, FINAL_PROCESS_FAILED, FINAL_PROGRESS_REFUSED, FINAL_USAGE]

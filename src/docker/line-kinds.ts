@@ -150,6 +150,11 @@ export interface FinalErrorLine {
   readonly exitCode?: number
   /** The failing command named in the text. */
   readonly command?: string
+  /**
+   * The line is docker's usage text (`Usage:  docker build [OPTIONS] PATH | URL | -`): a failure
+   * only when the lines before it are a command-line error, which then is the message.
+   */
+  readonly usage?: true
 }
 
 /** A notice that may go on over indented continuation lines. */

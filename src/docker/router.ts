@@ -26,6 +26,7 @@ import type { DockerLine, FinalErrorLine, StepFailureLine } from './line-kinds.t
 import { openNoticeBlock } from './notice-block.ts'
 import { createRawjsonBuild, type RawjsonBuild } from './rawjson.ts'
 import { RAWJSON_OBJECT } from './rawjson-rules.ts'
+import { isCommandLineError } from './final-error-rules.ts'
 import { DOCKER_LINE_RULES } from './rules.ts'
 import { lineContext, present, type DockerSession, type LineAt, type OpenBlock } from './session.ts'
 import { openSourceBlock } from './source-block.ts'
@@ -75,6 +76,9 @@ export function createLineRouter(
   let block: OpenBlock | undefined
   /** The build a failure line ended, until another build starts or unrelated output comes: a repeated final line is not a new failure. */
   let lastFailed: BuildRecord | undefined
+  /** The last two non-blank lines read outside any build: a usage text names its error only there. */
+  let lastOutside: string | undefined
+  let beforeLast: string | undefined
 
   function closeBlock(cut = false): void {
     const closing = block
@@ -113,7 +117,19 @@ export function createLineRouter(
   }
 
   function outside(text: string, at: LineAt): Verdict {
+    if (!isBlank(text)) {
+      beforeLast = lastOutside
+      lastOutside = text
+    }
     return session.outside.line(text, lineContext(at))
+  }
+
+  /** The command-line error docker printed before its usage text (`unknown flag: --progress`), if any. */
+  function commandLineError(): string | undefined {
+    if (lastOutside !== undefined && isCommandLineError(lastOutside)) return lastOutside
+    // `"docker build" requires exactly 1 argument.` / `See 'docker build --help'.` / usage
+    if (beforeLast !== undefined && lastOutside?.startsWith("See '") === true && isCommandLineError(beforeLast)) return beforeLast
+    return undefined
   }
 
   /** A line that names a failed step and ends the build (legacy `The command …`, `COPY failed:`, Podman `Error: building at STEP …`). */
@@ -250,8 +266,12 @@ export function createLineRouter(
       case 'legacy.nonzero':
       case 'podman.error':
         return stepFailure(line, rule, at)
-      case 'final.error':
-        return insideLegacyStep ? undefined : finalError(line, text, rule, at)
+      case 'final.error': {
+        if (insideLegacyStep) return undefined
+        if (line.usage !== true) return finalError(line, text, rule, at)
+        const error = active === undefined ? commandLineError() : undefined
+        return error === undefined ? undefined : finalError({ ...line, exitCode: 125 }, error, rule, at)
+      }
       case 'notice': {
         const starts = line.notice === 'legacy-deprecated' || line.notice === 'buildx-missing'
         if (insideLegacyStep && !starts) return undefined

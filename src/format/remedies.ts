@@ -47,7 +47,11 @@ const TABLE: Record<ProblemKind, Remedy> = {
   'dpkg.subprocess-failed': { title: 'dpkg returned an error', remedy: "This is apt's summary that dpkg failed; the cause is the dpkg error before it." },
   'dpkg.other-error': { title: 'dpkg error', remedy: "Read dpkg's reason line." },
   'docker.step-failed': { title: 'build step failed', remedy: "The step's command exited non-zero; the cause is the problem inside the step." },
-  'docker.build-failed': { title: 'build failed', remedy: 'The build stopped at a failed step; see that step’s root cause.' },
+  'docker.build-failed': {
+    title: 'build failed',
+    remedy:
+      'When a step failed, the cause is that step’s problem. When no step ran, docker refused the command line or its builder set-up, as the message says: a flag this CLI or builder does not take (the legacy builder has no --progress), or a missing buildx component.',
+  },
   'docker.log-clipped': { title: 'step output clipped', remedy: 'BuildKit dropped step output after the marker, so evidence may be missing: raise BUILDKIT_STEP_LOG_MAX_SIZE, or make the step quieter (apt-get -q).' },
 }
 

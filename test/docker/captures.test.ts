@@ -155,8 +155,8 @@ const CAPTURES: Readonly<Record<string, Expectation>> = {
   },
   // The CLI refuses the flag before any build: one error, no steps.
   'docker/D19-cli20-buildkit-progress-rawjson-unsupported.log': { steps: [], builds: [], dockerProblems: ['docker.build-failed'] },
-  // Banner, then cobra's `unknown flag` usage error, which is not recognised (no docker rule for generic CLI usage output).
-  'docker/D20-cli28-progress-rawjson-without-buildx.log': { steps: [], builds: [], dockerProblems: [], notices: ['legacy-deprecated'] },
+  // Banner, then cobra's `unknown flag` error and docker's usage text: the CLI refused the flag (exit 125), no build ran.
+  'docker/D20-cli28-progress-rawjson-without-buildx.log': { steps: [], builds: [], dockerProblems: ['docker.build-failed'], notices: ['legacy-deprecated'] },
   'docker/D21-cli28-buildx029-plain-seed-bookworm.log': {
     steps: [
       vertex('#1', DEFINITION, 'done', 0),
@@ -331,4 +331,14 @@ describe('output lines: every BuildKit `#N <t> ` line reaches vertex N (an oracl
       for (const end of ofType(events, 'docker.step.end')) expect(end.outputLines, end.step).toBe(counts.get(end.step) ?? 0)
     })
   }
+})
+
+describe('docker usage text', () => {
+  test('after a command-line error it is the build failure (D20); alone, as `docker build --help` prints it, it is not', () => {
+    const d20 = parse(fixtureBytes('docker/D20-cli28-progress-rawjson-without-buildx.log'))
+    expect(d20.filter((e) => e.type === 'problem')).toMatchObject([{ kind: 'docker.build-failed', line: 7, message: 'unknown flag: --progress' }])
+    expect(d20.find((e) => e.type === 'docker.error')).toMatchObject({ form: 'cli', exitCode: 125, text: 'unknown flag: --progress' })
+    const help = parse('Usage:  docker build [OPTIONS] PATH | URL | -\n\nBuild an image from a Dockerfile\n')
+    expect(help.filter((e) => e.type === 'problem' || e.type === 'docker.error')).toEqual([])
+  })
 })

@@ -14,7 +14,7 @@ import {
   finishedStatus,
 } from '../../src/docker/buildkit-plain-rules.ts'
 import { ECHO_NAME, ECHO_OPEN, ECHO_REPLAY, SOURCE_LINE, SOURCE_OPEN } from '../../src/docker/echo-rules.ts'
-import { FINAL_EXECUTOR_FAILED, FINAL_FAILED_TO_SOLVE, FINAL_PROCESS_FAILED, FINAL_PROGRESS_REFUSED } from '../../src/docker/final-error-rules.ts'
+import { FINAL_EXECUTOR_FAILED, FINAL_FAILED_TO_SOLVE, FINAL_PROCESS_FAILED, FINAL_PROGRESS_REFUSED, FINAL_USAGE, isCommandLineError } from '../../src/docker/final-error-rules.ts'
 import {
   LEGACY_BUILT,
   LEGACY_CANCELLED,
@@ -349,6 +349,17 @@ const TABLES: readonly { rule: Rule<unknown>; hits: readonly Case[]; misses: rea
     misses: [{ name: 'another flag', text: 'invalid value "x" passed to --output' }],
   },
   {
+    rule: FINAL_USAGE,
+    hits: [
+      { name: 'D20 (CLI 28.2.2)', text: 'Usage:  docker build [OPTIONS] PATH | URL | -', expected: { kind: 'final.error', form: 'cli', usage: true } },
+      { name: 'buildx', text: 'Usage:  docker buildx build [OPTIONS] PATH | URL | -', expected: { kind: 'final.error', form: 'cli', usage: true } },
+    ],
+    misses: [
+      { name: 'one space (prose)', text: 'Usage: docker build [OPTIONS] PATH | URL | -' },
+      { name: 'another command', text: 'Usage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]' },
+    ],
+  },
+  {
     rule: NOTICE_LEGACY_DEPRECATED,
     hits: [{ name: 'D01', text: 'DEPRECATED: The legacy builder is deprecated and will be removed in a future release.', expected: { kind: 'notice', notice: 'legacy-deprecated', text: 'DEPRECATED: The legacy builder is deprecated and will be removed in a future release.', indent: 12 } }],
     misses: [{ name: 'other deprecation', text: 'DEPRECATED: --foo' }],
@@ -437,6 +448,13 @@ describe('docker rules: real lines and near misses', () => {
       }
     })
   }
+
+  test('command-line errors docker prints before its usage text (cobra/pflag and docker/cli wordings)', () => {
+    for (const line of ['unknown flag: --progress', "unknown shorthand flag: 'x' in -x", 'flag needs an argument: --tag', 'invalid argument "x" for "-m, --memory" flag: invalid size', '"docker build" requires exactly 1 argument.']) {
+      expect(isCommandLineError(line), line).toBe(true)
+    }
+    for (const line of ['unknown flag', 'invalid argument', '"docker build" ran', 'E: Unable to locate package foo']) expect(isCommandLineError(line), line).toBe(false)
+  })
 
   test('every docker rule has a table here', () => {
     const tested = new Set(TABLES.map((t) => t.rule))

@@ -161,7 +161,7 @@ const FACTS: readonly [name: string, outcome: RunSummary['outcome'], root: [stri
   ["docker/D17-cli20-buildkit-plain-predepends-problem", "failure", ["dpkg.pre-dependency", "loop2-libgcc1", "unconfigured"], "update install:4", false],
   ["docker/D18-cli20-legacy-predepends-problem", "failure", ["dpkg.pre-dependency", "loop2-libgcc1", "unconfigured"], "update install:4", false],
   ["docker/D19-cli20-buildkit-progress-rawjson-unsupported", "failure", ["docker.build-failed", null, null], "", false],
-  ["docker/D20-cli28-progress-rawjson-without-buildx", "unknown", null, "", false],
+  ["docker/D20-cli28-progress-rawjson-without-buildx", "failure", ["docker.build-failed", null, null], "", false],
   ["docker/D21-cli28-buildx029-plain-seed-bookworm", "success", null, "update install:11", false],
   ["docker/D23-cli28-buildx029-rawjson-seed-bookworm-no-cache", "success", null, "update install:11", false],
   ["docker/D30-ci-job-local-legacy-cli20", "success", null, "update install:11", false],
@@ -196,9 +196,8 @@ describe('run model facts per capture', () => {
 
 describe('outcome agrees with the exit status the corpus recorded', () => {
   // fixtures/README.md carries each capture's exit status. Zero-byte or apt-free outputs prove
-  // nothing (unknown): k2 `dpkg --configure -a`, l7b `apt-get -qq update`, j3 `dpkg -l`;
-  // D20 is a docker CLI usage error (exit 125) that aptlog does not read as a build.
-  const UNKNOWN = new Set(['apt/bookworm-k2-dpkg-configure-a-after-interrupt', 'apt/trixie-k2-dpkg-configure-a-after-interrupt', 'apt/bookworm-l7b-apt-get-qq-update', 'apt/trixie-l7b-apt-get-qq-update', 'apt/bookworm-j3-dpkg-l-while-preinst-running', 'apt/trixie-j3-dpkg-l-while-preinst-running', 'docker/D20-cli28-progress-rawjson-without-buildx'])
+  // nothing (unknown): k2 `dpkg --configure -a`, l7b `apt-get -qq update`, j3 `dpkg -l`.
+  const UNKNOWN = new Set(['apt/bookworm-k2-dpkg-configure-a-after-interrupt', 'apt/trixie-k2-dpkg-configure-a-after-interrupt', 'apt/bookworm-l7b-apt-get-qq-update', 'apt/trixie-l7b-apt-get-qq-update', 'apt/bookworm-j3-dpkg-l-while-preinst-running', 'apt/trixie-j3-dpkg-l-while-preinst-running'])
   const exits = new Map<string, string>()
   for (const line of fixtureText('README.md').split('\n')) {
     const m = /^\| `([^`]+)\.log` \|.*\| ([^|]*) \|$/.exec(line)
