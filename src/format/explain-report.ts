@@ -8,8 +8,12 @@ import type { Problem } from '../events/index.ts'
 import { causeOf } from '../run/root-cause.ts'
 import type { RunSummary } from '../run/types.ts'
 import { problemLine, problemPlace, problemTitle } from './problem-text.ts'
+import { aptLikeNote, inputLead } from './input-notes.ts'
 import { remedyFor } from './remedies.ts'
 import type { Report, ReportItem } from './report.ts'
+
+/** Findings worth a warning in `explain`: the state of the system, not facts about the run. */
+const WARNING_FINDINGS: ReadonlySet<string> = new Set(['run.essential-packages-planned', 'run.dpkg-unfinished'])
 
 /** Source lines by number, for evidence blocks. */
 export type EvidenceLines = ReadonlyMap<number, string>
@@ -47,11 +51,24 @@ export function evidenceFor(p: Problem, lines: EvidenceLines, context = 5): [num
 /** Build the explain report. */
 export function explainReport(run: RunSummary, lines: EvidenceLines, label?: string): Report {
   const root = run.rootCause
+  const aptLike = aptLikeNote(run)
+  const inputSection = { heading: 'The input', items: aptLike === undefined ? [] : [{ text: aptLike, tone: 'warning' as const }] }
   if (root === null) {
+    // A green run can still carry what will break the next one (a dpkg database that is not the image's).
+    const findings = run.findings.filter((f) => WARNING_FINDINGS.has(f.kind))
+    let lead = inputLead(run)
+    if (lead === undefined) {
+      if (run.outcome === 'success') lead = findings.length === 0 ? 'The run succeeded: nothing to explain.' : 'The run succeeded, but see the findings below.'
+      else lead = `No fatal problem found (outcome: ${run.outcome}).`
+    }
     return {
       title: `aptlog explain${label === undefined ? '' : `: ${label}`}`,
-      lead: run.outcome === 'success' ? 'The run succeeded: nothing to explain.' : `No fatal problem found (outcome: ${run.outcome}).`,
-      sections: [{ heading: 'Warnings', items: run.problems.map((p): ReportItem => ({ text: problemLine(p), tone: 'warning' })) }],
+      lead,
+      sections: [
+        { heading: 'Findings', items: findings.map((f): ReportItem => ({ text: f.message, tone: 'warning' })) },
+        { heading: 'Warnings', items: run.problems.map((p): ReportItem => ({ text: problemLine(p), tone: 'warning' })) },
+        inputSection,
+      ],
     }
   }
   const remedy = remedyFor(root.kind)
@@ -65,7 +82,8 @@ export function explainReport(run: RunSummary, lines: EvidenceLines, label?: str
       { heading: 'What to do', items: [{ text: remedy.remedy }] },
       { heading: 'What followed from it', items: consequences.map((p): ReportItem => ({ text: problemLine(p), tone: 'muted' })) },
       { heading: 'Other errors', items: others.map((p): ReportItem => ({ text: problemLine(p), tone: 'error' })) },
-      { heading: 'Findings', items: run.findings.filter((f) => f.kind === 'run.essential-packages-planned').map((f): ReportItem => ({ text: f.message, tone: 'warning' })) },
+      { heading: 'Findings', items: run.findings.filter((f) => WARNING_FINDINGS.has(f.kind)).map((f): ReportItem => ({ text: f.message, tone: 'warning' })) },
+      inputSection,
     ],
   }
 }

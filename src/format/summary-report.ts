@@ -4,9 +4,20 @@
  */
 
 import type { Repository, RunSummary, Transaction } from '../run/types.ts'
+import { aptLikeNote, inputLead } from './input-notes.ts'
 import { problemLine } from './problem-text.ts'
 import { remedyFor } from './remedies.ts'
 import { formatBytes, formatDuration, sampleNames, type Report, type ReportItem } from './report.ts'
+
+/** ` text` after a sentence, or nothing. */
+function prefixed(text: string | undefined): string {
+  return text === undefined ? '' : ` ${text}`
+}
+
+/** A one-item list for a note that may be absent. */
+function optionalItem(text: string | undefined): ReportItem[] {
+  return text === undefined ? [] : [{ text, tone: 'warning' }]
+}
 
 function transactionLine(tx: Transaction): string {
   const parts: string[] = [tx.kind]
@@ -60,7 +71,7 @@ export function summaryReport(run: RunSummary, label?: string): Report {
   if (hidden > 0) problemItems.push({ text: `… and ${hidden} more`, tone: 'muted' })
   return {
     title: `aptlog summary${label === undefined ? '' : `: ${label}`}`,
-    lead: `Outcome: ${run.outcome}.${root === null ? '' : ` Root cause: ${root.message}.`}`,
+    lead: `Outcome: ${run.outcome}.${root === null ? '' : ` Root cause: ${root.message}.`}${root === null ? prefixed(inputLead(run)) : ''}`,
     sections: [
       { heading: 'Root cause', items: rootItems },
       { heading: 'Findings', items: run.findings.map((f): ReportItem => ({ text: f.message, tone: f.kind === 'run.essential-packages-planned' ? 'warning' : 'plain' })) },
@@ -76,7 +87,7 @@ export function summaryReport(run: RunSummary, label?: string): Report {
       },
       { heading: `apt and dpkg runs (${run.transactions.length})`, items: run.transactions.map((tx): ReportItem => ({ text: transactionLine(tx) })) },
       { heading: `Other problems (${otherProblems.length})`, items: problemItems },
-      { heading: 'Lines', items: [{ text: `${run.lines} lines, ${run.unrecognized} not recognised`, tone: 'muted' }] },
+      { heading: 'Lines', items: [{ text: `${run.lines} lines, ${run.unrecognized} not recognised`, tone: 'muted' }, ...optionalItem(aptLikeNote(run))] },
     ],
   }
 }

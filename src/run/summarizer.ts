@@ -116,6 +116,7 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
   let buildsFailed = 0
   let lines = 0
   let unrecognized = 0
+  let unrecognizedAptLike = 0
 
   function close(key: string): void {
     const tx = open.get(key)
@@ -231,6 +232,7 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
         case 'log.end':
           lines = event.lines
           unrecognized = event.unrecognized
+          unrecognizedAptLike = event.unrecognizedAptLike
           break
         default:
           break
@@ -280,7 +282,7 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
     const sources = sourcesFinding(transactions)
     if (sources !== undefined) findings.push(sources)
     if (unfinished !== undefined) findings.push(unfinished)
-    const summary: RunSummary = { outcome, rootCause, problems: [...problems], findings, steps: stepList, transactions, aptGeneration: generation, environment: environment.facts(), repositories: repositories.repositories(), lines, unrecognized }
+    const summary: RunSummary = { outcome, rootCause, problems: [...problems], findings, steps: stepList, transactions, aptGeneration: generation, environment: environment.facts(), repositories: repositories.repositories(), lines, unrecognized, ...(unrecognizedAptLike > 0 ? { unrecognizedAptLike } : {}) }
     const dropped = { ...omitted, transactions: omitted.transactions + openOmitted }
     return dropped.steps + dropped.transactions + dropped.problems > 0 ? { ...summary, omitted: dropped } : summary
   }

@@ -229,6 +229,11 @@ export interface RunSummary {
   readonly lines: number
   /** Lines no rule recognised. */
   readonly unrecognized: number
+  /**
+   * Of those, lines shaped like apt or dpkg output (a language or version aptlog does not read);
+   * present only when there were some.
+   */
+  readonly unrecognizedAptLike?: number | undefined
   /** Entries past the summarizer's limits, counted but not kept (present only when some were). */
   readonly omitted?: { readonly steps: number; readonly transactions: number; readonly problems: number } | undefined
 }

@@ -270,11 +270,28 @@ describe('hardening (issue 7): what the cases above leave out', () => {
     const text = aptlog(['explain', path])
     expect(text.status).toBe(0)
     expect(text.stderr).toBe('')
-    expect(text.stdout).toContain('No fatal problem found')
+    expect(text.stdout).toMatch(/Nothing in this input was read as docker, apt or dpkg output \(\d+ lines, \d+ not recognised\): is it\s+the build log\?/)
     expect(JSON.parse(aptlog(['explain', '--format', 'sarif', path]).stdout)).toMatchObject({ version: '2.1.0' })
     const d = aptlog(['diff', path, GOOD])
     expect(d.status).toBe(0)
     expect(d.stderr).toBe('')
+  })
+
+  test('explain says what is wrong with the input when it explains nothing: empty, or apt-like lines it cannot read', () => {
+    const empty = join(TMP, 'empty-explain.log')
+    writeFileSync(empty, '')
+    expect(aptlog(['explain', empty]).stdout).toContain('The input is empty: no line to read.')
+    const de = aptlog(['explain', fixture('apt/handmade-de-locale.log')])
+    expect(de.stdout).toContain('1 line looks like apt or dpkg output that aptlog cannot read')
+    expect(aptlog(['summary', fixture('apt/handmade-de-locale.log')]).stdout).toContain('`aptlog parse --unrecognized` lists it')
+  })
+
+  test('explain of a green run that planned base-system packages warns instead of "nothing to explain" (D31)', () => {
+    const r = aptlog(['explain', BROKEN])
+    expect(r.status).toBe(0)
+    expect(r.stdout).toContain('The run succeeded, but see the findings below.')
+    expect(r.stdout).toContain("the image's dpkg database is not the one its base image shipped")
+    expect(aptlog(['explain', GOOD]).stdout).toContain('The run succeeded: nothing to explain.')
   })
 
   test('a line far over the 1 MiB cap: one line.truncated event, no message on stderr', () => {
