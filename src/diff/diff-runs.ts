@@ -28,7 +28,7 @@ export interface StepDiff {
   readonly b: Step | null
   /** `added` / `removed` when only one run has it; `changed` when something below differs. */
   readonly change: 'same' | 'added' | 'removed' | 'changed'
-  /** Packages installed by the step's apt/dpkg runs. */
+  /** Packages installed by the step's apt/dpkg runs; empty when the step was cached in one run (see `cached`). */
   readonly packages: PackageDiff
   /** Summed summary counts, when either run printed some. */
   readonly counts?: Pair<PlanCounts | null> | undefined
@@ -132,10 +132,15 @@ function createDiffCache(): DiffCache {
   }
 }
 
+/** The package diff of a step that cannot be compared (cached on one side). */
+const NOT_COMPARED: PackageDiff = { added: [], removed: [], changed: [] }
+
 function diffStep(runA: RunSummary, runB: RunSummary, a: Step | null, b: Step | null, cacheA: SetCache, cacheB: SetCache, diffs: DiffCache): StepDiff {
   const ta = transactionsOf(runA, a)
   const tb = transactionsOf(runB, b)
-  const packages = diffs.of(packagesOf(runA, ta, cacheA, a?.id ?? ''), packagesOf(runB, tb, cacheB, b?.id ?? ''))
+  // A step cached on one side ran no apt there: its packages are in the image, not missing from it.
+  const cachedOnOneSide = a !== null && b !== null && (a.status === 'cached') !== (b.status === 'cached')
+  const packages = cachedOnOneSide ? NOT_COMPARED : diffs.of(packagesOf(runA, ta, cacheA, a?.id ?? ''), packagesOf(runB, tb, cacheB, b?.id ?? ''))
   const key = stepKey((b ?? a) as Step)
   const diff: { -readonly [K in keyof StepDiff]: StepDiff[K] } = { key, a, b, change: a === null ? 'added' : b === null ? 'removed' : 'same', packages }
   let changed = packages.added.length + packages.removed.length + packages.changed.length > 0
@@ -147,7 +152,7 @@ function diffStep(runA: RunSummary, runB: RunSummary, a: Step | null, b: Step | 
   const download = { a: sumDownload(ta), b: sumDownload(tb) }
   if (download.a !== null || download.b !== null) diff.downloadBytes = download
   const sources = sourceDiff(ta, tb)
-  if (sources.added.length + sources.removed.length > 0) {
+  if (!cachedOnOneSide && sources.added.length + sources.removed.length > 0) {
     diff.sources = sources
     changed = true
   }

@@ -48,6 +48,7 @@ export function diffStory(diff: RunDiff): string {
 }
 
 function packagesCell(step: StepDiff): string {
+  if (step.cached !== undefined) return step.cached.b ? 'cached in B' : 'cached in A'
   const p = step.packages
   const parts: string[] = []
   if (p.added.length > 0) parts.push(`+${p.added.length}`)

@@ -91,6 +91,10 @@ describe('other pairs', () => {
     // B installed nothing because the layer came from the cache: not a package change
     expect(d.findings.map((f) => f.kind)).not.toContain('diff.packages-planned')
     expect(d.packages).toEqual({ added: [], removed: [], changed: [] })
+    // nor per step: the cached RUN step lists no removed package, and the report says "cached in B"
+    const run = d.steps.find((s) => s.key.startsWith('RUN apt-get update'))
+    expect(run?.packages).toEqual({ added: [], removed: [], changed: [] })
+    expect(renderText(diffReport(d))).toMatch(/RUN apt-get update .* cached in B/)
   })
   test('the fresh build after a cached one (D07 vs D06) is a cache miss', () => {
     const d = diffOf('docker/D07-cli20-buildkit-plain-seed-bookworm-cache-hit.log', 'docker/D06-cli20-buildkit-plain-seed-bookworm.log')
