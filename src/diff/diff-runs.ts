@@ -202,9 +202,16 @@ function diffFindings(a: RunSummary, b: RunSummary, steps: readonly StepDiff[], 
   const newB = newlyInstalledTotal(txB)
   if (newA !== newB || packages.added.length > 0) {
     const more = newB - newA
-    const sample = packages.added.slice(0, 8).join(', ') + (packages.added.length > 8 ? ', …' : '')
+    // What B only upgraded is not "more packages": say it apart, so the count and the list agree.
+    const upgradedInB = new Set(txB.flatMap((t) => [...t.planned.upgrade, ...t.planned.downgrade]))
+    const onlyNew = packages.added.filter((p) => !upgradedInB.has(p))
+    const onlyUpgraded = packages.added.filter((p) => upgradedInB.has(p))
+    const sample = (names: readonly string[]): string => names.slice(0, 8).join(', ') + (names.length > 8 ? ', …' : '')
     const head = more > 0 ? `run B plans ${more} more package${more === 1 ? '' : 's'} than run A (${newB} vs ${newA} newly installed)` : more < 0 ? `run B plans ${-more} fewer package${more === -1 ? '' : 's'} than run A (${newB} vs ${newA} newly installed)` : `run B installs different packages than run A`
-    findings.push({ kind: 'diff.packages-planned', message: packages.added.length > 0 ? `${head}; only in B: ${sample}` : head, packages: packages.added })
+    let message = head
+    if (onlyNew.length > 0) message += `; only in B: ${sample(onlyNew)}`
+    if (onlyUpgraded.length > 0) message += `; upgraded only in B: ${sample(onlyUpgraded)}`
+    findings.push({ kind: 'diff.packages-planned', message, packages: packages.added })
   }
   const essentialB = b.findings.find((f) => f.kind === 'run.essential-packages-planned')
   const essentialA = a.findings.find((f) => f.kind === 'run.essential-packages-planned')

@@ -47,4 +47,11 @@ describe("apt's log files in the run model", () => {
     expect(d.packages.added).toEqual(['loop2-app', 'loop2-libc6', 'loop2-libgcc1', 'loop2-multiarch-support'])
     expect(d.outcome).toEqual({ a: 'success', b: 'failure' })
   })
+
+  test('an install history against an upgrade history (m3 vs m4): what B only upgraded is named as upgraded, not as more packages', () => {
+    const d = diffRuns(run('bookworm-m3-after-install-remove-autoremove-history.log'), run('bookworm-m4-after-release-upgrade-to-trixie-upgrade-step-history.log'))
+    const planned = d.findings.find((f) => f.kind === 'diff.packages-planned')
+    expect(planned?.message).toMatch(/^run B plans 11 fewer packages than run A \(0 vs 11 newly installed\); upgraded only in B: base-files, base-passwd, bash, /)
+    expect(planned?.message).not.toContain('; only in B:')
+  })
 })
