@@ -24,7 +24,9 @@ const PROGRESS_FROM = 16 * 1024 * 1024
 
 /** Read and analyse a log file (or `-`). `onEvent` sees every event as it is parsed. */
 export async function analyse(path: string, onEvent?: (event: AptLogEvent) => void | Promise<void>): Promise<Analysis> {
-  const input = await openInput(path)
+  // Progress counts the file's own bytes: for a .gz, the compressed ones its size is measured in.
+  let read = 0
+  const input = await openInput(path, (bytes) => (read += bytes))
   const summarizer = createSummarizer()
   const evidence = createEvidenceCollector()
   const queued: AptLogEvent[] = []
@@ -38,11 +40,9 @@ export async function analyse(path: string, onEvent?: (event: AptLogEvent) => vo
   })
   const total = path === '-' ? 0 : (await stat(path)).size
   const showProgress = process.stderr.isTTY === true && total >= PROGRESS_FROM
-  let read = 0
   let lastShown = 0
   for await (const chunk of input) {
     parser.feed(chunk)
-    read += chunk.byteLength
     if (onEvent !== undefined && queued.length > 0) {
       for (const event of queued.splice(0)) await onEvent(event)
     }
