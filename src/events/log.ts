@@ -12,12 +12,16 @@ export interface CiGroupStartEvent extends EventBase<'ci.group.start'> {
   readonly name: string
   /** Header text shown for the group. */
   readonly title: string
+  /** GitLab: the section's start time as the marker carries it, Unix seconds. */
+  readonly epoch?: number | undefined
 }
 
 /** A CI log group closes: `##[endgroup]`, `::endgroup::`, GitLab `section_end`. */
 export interface CiGroupEndEvent extends EventBase<'ci.group.end'> {
   /** Section name (GitLab); `''` for GitHub, whose end marker names nothing. */
   readonly name: string
+  /** GitLab: the section's end time as the marker carries it, Unix seconds (minus the start's: its duration). */
+  readonly epoch?: number | undefined
 }
 
 /** A CI annotation line: `##[error]Process completed with exit code 100.`, `::warning::…`. */

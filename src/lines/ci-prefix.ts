@@ -19,8 +19,8 @@ export type CiAnnotationLevel = 'error' | 'warning' | 'notice' | 'debug' | 'comm
 
 /** A CI marker found at the start of a line. */
 export type CiMarker =
-  | { readonly kind: 'group-start'; readonly name: string; readonly title: string }
-  | { readonly kind: 'group-end'; readonly name: string }
+  | { readonly kind: 'group-start'; readonly name: string; readonly title: string; readonly epoch?: number }
+  | { readonly kind: 'group-end'; readonly name: string; readonly epoch?: number }
   | { readonly kind: 'annotation'; readonly level: CiAnnotationLevel; readonly message: string }
 
 /** What the CI layer found on one raw line. */
@@ -146,6 +146,8 @@ function matchGitlabSection(s: string, out: CiMarker[]): string | undefined {
     const tsFrom = i
     while (i < text.length && isDigit(text.charCodeAt(i))) i++
     if (i === tsFrom || text.charCodeAt(i) !== 0x3a) break
+    // Unix seconds; more than 15 digits is no time GitLab wrote (and would lose precision).
+    const epoch = i - tsFrom <= 15 ? Number(text.slice(tsFrom, i)) : undefined
     i++
     const nameFrom = i
     while (i < text.length) {
@@ -163,10 +165,10 @@ function matchGitlabSection(s: string, out: CiMarker[]): string | undefined {
     matched = true
     text = text.slice(i)
     if (start) {
-      out.push({ kind: 'group-start', name, title: stripAnsi(text).trim() })
+      out.push(epoch === undefined ? { kind: 'group-start', name, title: stripAnsi(text).trim() } : { kind: 'group-start', name, title: stripAnsi(text).trim(), epoch })
       return ''
     }
-    out.push({ kind: 'group-end', name })
+    out.push(epoch === undefined ? { kind: 'group-end', name } : { kind: 'group-end', name, epoch })
   }
   return matched ? text : undefined
 }

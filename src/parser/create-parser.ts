@@ -117,8 +117,13 @@ export function createParser(options?: ParserOptions): AptLogParser {
 
   function emitMarker(marker: CiMarker, line: number, ts: string | undefined): void {
     const base = ts === undefined ? { line } : { line, ts }
-    if (marker.kind === 'group-start') emit({ type: 'ci.group.start', ...base, rule: 'ci.group.start', name: marker.name, title: marker.title })
-    else if (marker.kind === 'group-end') emit({ type: 'ci.group.end', ...base, rule: 'ci.group.end', name: marker.name })
+    if (marker.kind === 'group-start') {
+      const event = { type: 'ci.group.start', ...base, rule: 'ci.group.start', name: marker.name, title: marker.title } as const
+      emit(marker.epoch === undefined ? event : { ...event, epoch: marker.epoch })
+    } else if (marker.kind === 'group-end') {
+      const event = { type: 'ci.group.end', ...base, rule: 'ci.group.end', name: marker.name } as const
+      emit(marker.epoch === undefined ? event : { ...event, epoch: marker.epoch })
+    }
     else emit({ type: 'ci.annotation', ...base, rule: 'ci.annotation', level: marker.level, message: marker.message })
   }
 

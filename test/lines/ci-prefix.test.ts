@@ -66,13 +66,13 @@ describe('CI markers', () => {
       text: '',
       ts: undefined,
       style: undefined,
-      markers: [{ kind: 'group-start', name: 'step_script', title: 'Executing "step_script" stage' }],
+      markers: [{ kind: 'group-start', name: 'step_script', title: 'Executing "step_script" stage', epoch: 1700000000 }],
     })
   })
   test('GitLab section end followed by a section start on the same line', () => {
     expect(readCiPrefix('section_end:1700000001:prepare_executor\r\x1b[0Ksection_start:1700000001:get_sources\r\x1b[0KGetting source')?.markers).toEqual([
-      { kind: 'group-end', name: 'prepare_executor' },
-      { kind: 'group-start', name: 'get_sources', title: 'Getting source' },
+      { kind: 'group-end', name: 'prepare_executor', epoch: 1700000001 },
+      { kind: 'group-start', name: 'get_sources', title: 'Getting source', epoch: 1700000001 },
     ])
   })
   test('GitLab section end leaves the rest of the line as text', () => {

@@ -90,6 +90,14 @@ describe('createParser', () => {
     expect(end?.type === 'log.end' && [end.unrecognized, end.unrecognizedAptLike]).toEqual([2, 1])
   })
 
+  test('GitLab section markers keep the time they carry (epoch, Unix seconds)', () => {
+    const events = parse('section_start:1700000000:step_script\r\u001b[0KExecuting "step_script" stage\nsection_end:1700000042:step_script\r\u001b[0K\n')
+    expect(events.slice(0, 2)).toEqual([
+      { type: 'ci.group.start', line: 1, rule: 'ci.group.start', name: 'step_script', title: 'Executing "step_script" stage', epoch: 1700000000 },
+      { type: 'ci.group.end', line: 2, rule: 'ci.group.end', name: 'step_script', epoch: 1700000042 },
+    ])
+  })
+
   test('CI markers become events with the timestamp', () => {
     const events = parse('2024-01-01T00:00:00.0000000Z ##[group]Run apt-get update\n2024-01-01T00:00:01.0000000Z ##[endgroup]\n')
     expect(events.slice(0, 2)).toEqual([
