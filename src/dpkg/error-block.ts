@@ -69,6 +69,15 @@ export interface ErrorBlockDeps {
   readonly hints: DebNameHints
   /** Claims the one `disk.full` problem of this dpkg run; false when it was already reported. */
   readonly claimDiskFull: () => boolean
+  /** The last progress line's package and version (`Setting up x (1.0) ...`), for a header that names only the package. */
+  readonly recent?: RecentPackage | undefined
+}
+
+/** A package with the version a progress line printed for it. */
+export interface RecentPackage {
+  readonly name: string
+  readonly arch: string | undefined
+  readonly version: string
 }
 
 /** apt's message prefixes: never a dpkg reason, even when a CI system stripped the reason's indent. */
@@ -103,7 +112,7 @@ export function openErrorBlock(hit: ErrorHeaderHit, ctx: LineContext, rule: stri
     },
     close(): void {
       const classification = classifyReasons(reasons)
-      const event = buildEvent(hit, ctx, rule, endLine, reasons, classification, deps.hints)
+      const event = buildEvent(hit, ctx, rule, endLine, reasons, classification, deps.hints, deps.recent)
       deps.sink.event(event)
       const problem = problemFor(event, hit, classification, deps)
       if (problem !== undefined) deps.sink.problem(event, problem)
@@ -120,6 +129,7 @@ function buildEvent(
   reasons: readonly string[],
   c: ErrorClassification,
   hints: DebNameHints,
+  recent: RecentPackage | undefined,
 ): DpkgErrorEvent {
   const event: { -readonly [K in keyof DpkgErrorEvent]: DpkgErrorEvent[K] } = {
     type: 'dpkg.error',
@@ -130,7 +140,9 @@ function buildEvent(
   const named: PackageRef | undefined = c.notInstalling ?? c.script?.ref
   if (hit.subject === 'package') {
     const ref = parsePackageRef(hit.target)
-    if (ref !== undefined) setPackage(event, ref.name, ref.arch, undefined)
+    // `Setting up x (1.0) ...` (or `Removing x (1.0) ...`) just before names the version the header leaves out.
+    const same = ref !== undefined && recent !== undefined && recent.name === ref.name && (ref.arch === undefined || recent.arch === undefined || ref.arch === recent.arch)
+    if (ref !== undefined) setPackage(event, ref.name, ref.arch ?? (same ? recent.arch : undefined), same ? recent.version : undefined)
   } else {
     const decoded = decodeDebPath(hit.target, named === undefined ? hints : { ...hints, expectedPackage: named.name })
     if (decoded !== undefined) setPackage(event, decoded.package, named?.arch ?? decoded.arch, decoded.version)

@@ -25,7 +25,7 @@ import { createLocaleTally, type LocaleTally, type LocalizedGrammar } from '../l
 import { isBlank, problemEvent, REJECTED, TAKEN, TAKEN_LAST, type DpkgSink, type OpenBlock } from './block.ts'
 import { baseName, decodeDebPath } from './deb-filename.ts'
 import { openDependencyProblemsBlock } from './dependency-problems.ts'
-import { openErrorBlock } from './error-block.ts'
+import { openErrorBlock, type RecentPackage } from './error-block.ts'
 import { openSummaryBlock } from './errors-summary.ts'
 import { looksLikeDpkg } from './familiar.ts'
 import type { DpkgLineHit, ProgressHit } from './hits.ts'
@@ -70,6 +70,8 @@ export function createDpkgGrammar(emit: Emit, tally: LocaleTally = createLocaleT
   let selected: string | undefined
   /** The package of the last `Setting up` line: config files belong to it. */
   let configuring: PackageRef | undefined
+  /** The package and version of the last progress line that printed one: an error header names only the package. */
+  let recent: RecentPackage | undefined
   /** This dpkg run's `disk.full` problem was emitted. */
   let diskFullReported = false
 
@@ -124,6 +126,7 @@ export function createDpkgGrammar(emit: Emit, tally: LocaleTally = createLocaleT
     if (ref === undefined) return UNRECOGNIZED
     if (hit.action === 'select') selected = ref.name
     if (hit.action === 'setup') configuring = ref
+    if (version !== undefined) recent = { name: ref.name, arch: ref.arch, version }
 
     // Built by assignment, not spread: 55 % of all events are dpkg progress (see grammar/event.ts).
     const event = startEvent<DpkgProgressEvent>('dpkg.progress', ctx, rule)
@@ -175,7 +178,7 @@ export function createDpkgGrammar(emit: Emit, tally: LocaleTally = createLocaleT
       case 'noise':
         return IGNORED
       case 'error-header':
-        open = openErrorBlock(value, ctx, rule, { sink, isDpkgLine, preceding: before, hints: { numbered: numberedLinks }, claimDiskFull })
+        open = openErrorBlock(value, ctx, rule, { sink, isDpkgLine, preceding: before, hints: { numbered: numberedLinks }, claimDiskFull, recent })
         break
       case 'prevent-header':
         open = openDependencyProblemsBlock(value, ctx, rule, sink, remember)

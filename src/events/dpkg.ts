@@ -104,7 +104,7 @@ export interface DpkgErrorEvent extends EventBase<'dpkg.error'> {
   readonly program?: string | undefined
   /** Package name without `:arch` (from the name, the reason line, or the archive file name). */
   readonly package?: string | undefined
-  /** Version, when known (decoded from the archive file name). */
+  /** Version, when known: decoded from the archive file name, or for a package error printed by that package's progress line just before (`Setting up x (1.0) ...`). */
   readonly version?: string | undefined
   /** Architecture, when known. */
   readonly arch?: string | undefined

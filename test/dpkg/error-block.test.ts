@@ -228,6 +228,22 @@ describe('dpkg.error blocks and their problems', () => {
     })
   }
 
+  test('a package error takes its version from the Setting up line of that package just before (bookworm-h1)', () => {
+    const lines = [
+      'Setting up failing-postinst (1.0) ...',
+      'failing-postinst: simulated configure failure',
+      'dpkg: error processing package failing-postinst (--configure):',
+      ' installed failing-postinst package post-installation script subprocess returned error exit status 1',
+    ]
+    expect(runDpkg(lines).dpkg.find((e) => e.type === 'dpkg.error')).toMatchObject({ package: 'failing-postinst', version: '1.0' })
+    // another package's line gives it no version
+    const other = ['Setting up libfoo1:amd64 (2.0) ...', ...lines.slice(1)]
+    expect(runDpkg(other).dpkg.find((e) => e.type === 'dpkg.error')).not.toHaveProperty('version')
+    // nor does an architecture that differs
+    const arch = ['Setting up failing-postinst:i386 (1.0) ...', 'dpkg: error processing package failing-postinst:amd64 (--configure):', lines[3] as string]
+    expect(runDpkg(arch).dpkg.find((e) => e.type === 'dpkg.error')).not.toHaveProperty('version')
+  })
+
   test('optional fields are omitted, and the field order is stable (package error)', () => {
     const { dpkg } = runDpkg(['dpkg: error processing package failing-postinst (--configure):', ' installed failing-postinst package post-installation script subprocess returned error exit status 1'])
     expect(Object.keys(dpkg[0] as object)).toEqual(['type', 'line', 'rule', 'endLine', 'subject', 'action', 'package', 'reasons', 'cause', 'script', 'exitStatus'])
