@@ -5,6 +5,7 @@
  * @module
  */
 
+import type { SolverRelation } from '../events/apt.ts'
 import type { Rule } from '../grammar/rules.ts'
 import { isPackageName, withoutArch } from './tokens.ts'
 
@@ -16,6 +17,56 @@ export interface SolverExplanation {
   readonly steps: readonly string[]
   /** Package of the first step, without `:arch`. */
   readonly package?: string
+  /** The package relations the steps name, in order (absent when none). */
+  readonly relations?: readonly SolverRelation[]
+}
+
+/** Relation words solver3 prints (apt's dependency type names, untranslated in these steps). */
+const RELATIONS: ReadonlySet<string> = new Set(['Depends', 'PreDepends', 'Pre-Depends', 'Recommends', 'Suggests', 'Conflicts', 'Breaks', 'Replaces', 'Obsoletes', 'Enhances'])
+
+const NONE_INSTALLABLE = 'but none of the choices are installable'
+
+/** `N. ` at the start of a step (1–3 digits): the body after it, else undefined. */
+function numberedBody(step: string): string | undefined {
+  const dot = step.indexOf('. ')
+  if (dot <= 0 || dot > 3) return undefined
+  for (let i = 0; i < dot; i++) {
+    const c = step.charCodeAt(i)
+    if (c < 0x30 || c > 0x39) return undefined
+  }
+  return step.slice(dot + 2)
+}
+
+/** The relations of the numbered steps; a `but none of the choices…` line (or tail) marks the step before it. */
+function relationsOf(steps: readonly string[]): SolverRelation[] {
+  const out: { -readonly [K in keyof SolverRelation]: SolverRelation[K] }[] = []
+  for (const step of steps) {
+    const body = numberedBody(step)
+    if (body === undefined) {
+      const last = out[out.length - 1]
+      if (last !== undefined && step.startsWith(NONE_INSTALLABLE)) last.unsatisfiable = true
+      continue
+    }
+    const space = body.indexOf(' ')
+    if (space <= 0) continue
+    const next = body.indexOf(' ', space + 1)
+    const word = body.slice(space + 1, next === -1 ? undefined : next)
+    if (!RELATIONS.has(word) || next === -1) continue
+    // `pkg[:arch][=version]`: the relation is the package's, whatever version the step names.
+    const eq = body.indexOf('=')
+    const token = body.slice(0, eq !== -1 && eq < space ? eq : space)
+    const name = withoutArch(token)
+    if (!isPackageName(name)) continue
+    let target = body.slice(next + 1)
+    // Some printers put the verdict on the same line: `… Depends x but none of the choices are installable: [no choices]`.
+    const tail = target.indexOf(` ${NONE_INSTALLABLE}`)
+    const unsatisfiable = tail !== -1
+    if (unsatisfiable) target = target.slice(0, tail)
+    if (target.length === 0) continue
+    // Fields in their documented order: package, arch, relation, target, unsatisfiable.
+    out.push(name.length < token.length ? { package: name, arch: token.slice(name.length + 1), relation: word, target, unsatisfiable } : { package: name, relation: word, target, unsatisfiable })
+  }
+  return out
 }
 
 /** The first line of apt 3.0's context message. */
@@ -58,6 +109,10 @@ export const solverRule: Rule<SolverExplanation> = {
       .map((l) => l.trim())
       .filter((l) => l.length > 0)
     const pkg = firstStepPackage(steps[0])
-    return pkg === undefined ? { conflict, steps } : { conflict, steps, package: pkg }
+    const relations = relationsOf(steps)
+    const found: { -readonly [K in keyof SolverExplanation]: SolverExplanation[K] } = { conflict, steps }
+    if (pkg !== undefined) found.package = pkg
+    if (relations.length > 0) found.relations = relations
+    return found
   },
 }

@@ -229,6 +229,26 @@ export interface AptSolverEvent extends EventBase<'apt.solver'> {
   readonly steps: readonly string[]
   /** The package of the first step (`unmet-libc` in `1. unmet-libc:amd64=1.0 is selected for install`), without `:arch`. */
   readonly package?: string | undefined
+  /**
+   * The package relations the steps name, one each: `2. unmet-libc:amd64 Depends libc6 (>= 99)` /
+   * `but none of the choices are installable:` gives `{ package: 'unmet-libc', arch: 'amd64',
+   * relation: 'Depends', target: 'libc6 (>= 99)', unsatisfiable: true }`. Absent when none.
+   */
+  readonly relations?: readonly SolverRelation[] | undefined
+}
+
+/** One package relation a solver step names: `2. unmet-libc:amd64 Depends libc6 (>= 99)`. */
+export interface SolverRelation {
+  /** The package whose relation it is, without `:arch`. */
+  readonly package: string
+  /** Its architecture, when printed. */
+  readonly arch?: string
+  /** The relation as apt prints it: `Depends`, `PreDepends`, `Conflicts`, `Breaks`, `Recommends` … */
+  readonly relation: string
+  /** What it relates to, as printed: `libc6 (>= 99)`, `mx-iso-template | iso-template (>= 16.1mx15)`. */
+  readonly target: string
+  /** The solver said `but none of the choices are installable` for it. */
+  readonly unsatisfiable: boolean
 }
 
 /** Kinds of informational apt lines. */

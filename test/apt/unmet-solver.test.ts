@@ -84,7 +84,34 @@ describe('the apt 3 solver explanation', () => {
       conflict: 'assignments',
       steps: ['1. unmet-libc:amd64=1.0 is selected for install', '2. unmet-libc:amd64 Depends libc6 (>= 99)', 'but none of the choices are installable:', '[no choices]'],
       package: 'unmet-libc',
+      relations: [{ package: 'unmet-libc', arch: 'amd64', relation: 'Depends', target: 'libc6 (>= 99)', unsatisfiable: true }],
     })
+  })
+
+  // Explanations users pasted into public issue threads (apt 3.x on Debian testing and Kali).
+  test.each([
+    {
+      name: 'an OR group as the target (apt 3.x, Spanish locale: the solver steps keep `Depende` translated, so no relation is claimed)',
+      text: 'Unable to satisfy dependencies. Reached two conflicting assignments:\n1. iso-snapshot-cli:amd64=26.03.2 is selected for install\n2. iso-snapshot-cli:amd64 Depende mx-iso-template | iso-template (>= 16.1mx15)\n   but none of the choices are installable:\n   [no choices]',
+      relations: undefined,
+    },
+    {
+      name: 'a versioned upper bound (Kali, apt 3.x)',
+      text: 'Unable to satisfy dependencies. Reached two conflicting assignments:\n1. zeek:amd64=5.1.1-0kali3 is selected for install\n2. zeek:amd64 Depends libc6 (< 2.38)\n   but none of the choices are installable:\n   [no choices]',
+      relations: [{ package: 'zeek', arch: 'amd64', relation: 'Depends', target: 'libc6 (< 2.38)', unsatisfiable: true }],
+    },
+    {
+      name: 'the verdict on the same line as the relation',
+      text: 'Unable to satisfy dependencies. Reached two conflicting assignments:\n1. podman-skopeo ...\n2. podman-skopeo:arm64 Depends podman-container-configs but none of the choices are installable: [no choices]',
+      relations: [{ package: 'podman-skopeo', arch: 'arm64', relation: 'Depends', target: 'podman-container-configs', unsatisfiable: true }],
+    },
+    {
+      name: 'a nested explanation: the Conflicts inside it is a relation too, and the satisfiable one says so',
+      text: 'Unable to satisfy dependencies. Reached two conflicting decisions:\n1. nodejs:amd64 is selected for install\n2. nodejs:amd64 is available in versions 24.14.0-1nodesource1, 20.19.2+dfsg-1\nbut none of the choices are installable:\n- nodejs:amd64=24.14.0-1nodesource1 is not selected for install because:\n1. npm:amd64=9.2.0~ds1-3 is selected for install\n2. nodejs:amd64=24.14.0-1nodesource1 Conflicts npm\n[selected npm:amd64=9.2.0~ds1-3]',
+      relations: [{ package: 'nodejs', arch: 'amd64', relation: 'Conflicts', target: 'npm', unsatisfiable: false }],
+    },
+  ])('$name', ({ text, relations }) => {
+    expect(solverRule.match(text)?.relations).toEqual(relations)
   })
 
   test('apt 3.0 context head `decisions` (trixie-g1) gives apt.message then apt.solver', () => {
