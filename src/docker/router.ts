@@ -37,6 +37,12 @@ import { isFromInstruction, parseVertexName } from './vertex-name.ts'
 export interface LineRouter {
   /** One line with CI prefix and ANSI removed (bare CRs still inside). */
   line(text: string, lineNo: number, ts: string | undefined): Verdict
+  /**
+   * A CI group opens or closes (`##[endgroup]`, GitLab `section_end`): a BuildKit build whose
+   * vertices have all completed ends here, before the marker's event, since no build output
+   * crosses a CI step's group.
+   */
+  boundary(): void
   /** End of input: close every open step and block. */
   end(lastLine: number): void
 }
@@ -345,6 +351,9 @@ export function createLineRouter(
         if (verdict !== undefined) return verdict
       }
       return other(text, at)
+    },
+    boundary() {
+      if (active?.kind === 'plain' && active.idle()) finishActive(INFERRED_END_RULE)
     },
     end() {
       closeBlock(true)

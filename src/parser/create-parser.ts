@@ -151,6 +151,17 @@ export function createParser(options?: ParserOptions): AptLogParser {
       ts = ci.ts
       text = ci.text
       if (ci.markers !== undefined) {
+        if (ci.markers.some((m) => m.kind !== 'annotation')) {
+          try {
+            router.boundary()
+          } catch (error) {
+            if (inUserCode) {
+              inUserCode = false
+              throw error
+            }
+            onError?.(new AptLogError('internal', `aptlog could not read line ${lineNo}: ${String(error)}`, lineNo, error))
+          }
+        }
         for (const marker of ci.markers) emitMarker(marker, lineNo, ts)
         if (text.length === 0) {
           stats.recognized++
