@@ -217,3 +217,24 @@ describe('outcome agrees with the exit status the corpus recorded', () => {
     })
   }
 })
+
+describe('a successful apt run set up every package it planned as NEW', () => {
+  // Each transaction of a successful run that both planned NEW packages and shows dpkg's Setting up
+  // lines (the incident's author-elided excerpts and the fuzz inputs left out).
+  const runs = allCaptures()
+    .filter((n) => !n.startsWith('seed/') && !n.startsWith('fuzz/'))
+    .flatMap((name) => {
+      const run = summarize(parse(fixtureBytes(name)))
+      return run.outcome !== 'success' ? [] : run.transactions.filter((t) => t.planned.new.length > 0 && t.setUp.length > 0).map((t) => ({ name, t }))
+    })
+  test('there are such runs (the check is not vacuous)', () => {
+    expect(runs.length).toBeGreaterThanOrEqual(50)
+  })
+  test('none planned a package it did not set up', () => {
+    const missing = runs.flatMap(({ name, t }) => {
+      const up = new Set(t.setUp.map((p) => p.name))
+      return t.planned.new.filter((p) => !up.has(p)).map((p) => `${name}:${t.line} ${p}`)
+    })
+    expect(missing).toEqual([])
+  })
+})
