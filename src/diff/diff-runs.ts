@@ -226,7 +226,10 @@ function diffFindings(a: RunSummary, b: RunSummary, steps: readonly StepDiff[], 
   const onlyB = [...sourcesB].filter((s) => !sourcesA.has(s))
   const onlyA = [...sourcesA].filter((s) => !sourcesB.has(s))
   if (sourcesA.size > 0 && sourcesB.size > 0 && (onlyA.length > 0 || onlyB.length > 0)) {
-    findings.push({ kind: 'env.apt-sources-differ', message: `apt repositories differ: only in A: ${onlyA.join('; ') || 'none'}; only in B: ${onlyB.join('; ') || 'none'}` })
+    const parts: string[] = []
+    if (onlyB.length > 0) parts.push(`only run B uses ${onlyB.join('; ')}`)
+    if (onlyA.length > 0) parts.push(`only run A uses ${onlyA.join('; ')}`)
+    findings.push({ kind: 'env.apt-sources-differ', message: `apt repositories differ: ${parts.join('; ')}` })
   }
   const cacheMisses = steps.filter((s) => s.cached?.a === true && s.cached.b === false)
   if (cacheMisses.length > 0) {

@@ -96,6 +96,10 @@ describe('other pairs', () => {
     expect(run?.packages).toEqual({ added: [], removed: [], changed: [] })
     expect(renderText(diffReport(d))).toMatch(/RUN apt-get update .* cached in B/)
   })
+  test('a build that adds a repository (D05 vs D18): the finding names it once, without an empty side', () => {
+    const d = diffOf('docker/D05-cli20-legacy-seed-bookworm-no-cache.log', 'docker/D18-cli20-legacy-predepends-problem.log')
+    expect(d.findings.find((f) => f.kind === 'env.apt-sources-differ')?.message).toBe('apt repositories differ: only run B uses http://127.0.0.1:8765 ./')
+  })
   test('the fresh build after a cached one (D07 vs D06) is a cache miss', () => {
     const d = diffOf('docker/D07-cli20-buildkit-plain-seed-bookworm-cache-hit.log', 'docker/D06-cli20-buildkit-plain-seed-bookworm.log')
     expect(d.findings.map((f) => f.kind)).toEqual(['diff.cache-miss'])
