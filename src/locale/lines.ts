@@ -20,13 +20,15 @@ export interface FieldSlot {
   /**
    * What the field may hold: `digits`; a `word` (no blank: package names, versions, paths,
    * actions); a `size` as apt's `SizeToStr` prints it before the `B` (`3.934 k`, `8\u202f902 k`,
-   * `792 `: a number in the locale's grouping, a blank, maybe a unit prefix); any non-empty `text`.
+   * `792 `: a number in the locale's grouping, a blank, maybe a unit prefix); a `script`, one of the
+   * names dpkg gives a maintainer script (`post-installation`, dpkg 1.23's `postinst`); any
+   * non-empty `text`.
    */
   readonly kind: FieldKind
 }
 
 /** What a field may hold (see {@link FieldSlot}). */
-export type FieldKind = 'digits' | 'word' | 'size' | 'text'
+export type FieldKind = 'digits' | 'word' | 'size' | 'script' | 'text'
 
 /** The kind of a text field, by its name; names not listed take any text. */
 const FIELD_KINDS: ReadonlyMap<string, FieldKind> = new Map([
@@ -37,6 +39,9 @@ const FIELD_KINDS: ReadonlyMap<string, FieldKind> = new Map([
   ['action', 'word'],
   ['target', 'word'],
   ['program', 'word'],
+  // bullseye's German dpkg prints `installiertes %2s-Skript des Paketes %1s` (a width, not `%2$s`):
+  // package and script swap places, so only the script's name tells that line from bookworm's.
+  ['script', 'script'],
   ['size', 'size'],
   ['total', 'size'],
   ['available', 'size'],

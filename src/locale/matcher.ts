@@ -104,12 +104,15 @@ function run(c: Compiled, text: string, start: number, end: number): (string | u
       if (valueEnd === -1 || valueEnd + literal.length > tailStart) return undefined
     }
     if (valueEnd <= pos) return undefined
-    if (slot.kind === 'word' ? text.lastIndexOf(' ', valueEnd - 1) >= pos : slot.kind === 'size' && !isSize(text, pos, valueEnd)) return undefined
+    if (slot.kind === 'word' ? text.lastIndexOf(' ', valueEnd - 1) >= pos : slot.kind === 'size' ? !isSize(text, pos, valueEnd) : slot.kind === 'script' && !SCRIPT_NAMES.has(text.slice(pos, valueEnd))) return undefined
     fields[slot.field] = text.slice(pos, valueEnd)
     pos = valueEnd + literal.length
   }
   return pos === end ? fields : undefined
 }
+
+/** The names dpkg gives a maintainer script in its failure line: dpkg ≤ 1.22's descriptions, dpkg 1.23's file names. */
+const SCRIPT_NAMES: ReadonlySet<string> = new Set(['pre-installation', 'post-installation', 'pre-removal', 'post-removal', 'preinst', 'postinst', 'prerm', 'postrm'])
 
 /** Longest size string `SizeToStr` prints (`999.999.999.999 k`, with room for any grouping). */
 const MAX_SIZE = 32

@@ -26,7 +26,7 @@ import { parsePo, pluralForms } from './catalog/po.ts'
 import { TEMPLATE_SPECS } from './catalog/templates.ts'
 
 const LOCALES = Object.keys(CATALOG) as CatalogLocale[]
-const RELEASES: readonly CatalogRelease[] = ['bookworm', 'trixie', 'sid']
+const RELEASES: readonly CatalogRelease[] = ['bullseye', 'bookworm', 'trixie', 'sid']
 
 /** The placeholders of a template as `arg:kind` strings, sorted. */
 function placeholders(text: string): string[] {
@@ -44,6 +44,10 @@ describe('generated catalogue', () => {
     expect(text.startsWith('/**\n * GENERATED FILE, DO NOT EDIT BY HAND. Regenerate with `npm run locale:tables`')).toBe(true)
     for (const s of CATALOG_SOURCES) expect(text).toContain(`${s.release}: ${s.package} ${s.version} (${s.sha256})`)
     expect(CATALOG_SOURCES.map((s) => `${s.release} ${s.package}`)).toEqual([
+      'bullseye apt',
+      'bullseye libapt-pkg6.0',
+      'bullseye dpkg',
+      'bullseye locales',
       'bookworm apt',
       'bookworm libapt-pkg6.0',
       'bookworm dpkg',
@@ -70,11 +74,15 @@ describe('generated catalogue', () => {
     expect(apt3).toContain('plan.v30.install')
     expect(apt3).toContain('message.error')
     expect(apt3).toContain('summary.upgrading-installing')
+    // bullseye (apt 2.2, dpkg 1.20) has every msgid of the list that bookworm has, and no other.
+    expect(withReleases('bullseye')).toEqual([])
+    expect(withReleases('bullseye', 'bookworm')).toEqual([])
     expect(withReleases('bookworm')).toEqual([])
+    expect(withReleases('bookworm', 'trixie')).toEqual([])
     expect(withReleases('trixie')).toEqual([])
     // dpkg 1.23 changed these msgids (`%s` for `%.250s`, the maintainer-script failure reworded, no
-    // `installed` form): the old ones are in bookworm and trixie, the new ones in sid alone.
-    expect(withReleases('bookworm', 'trixie')).toEqual([
+    // `installed` form): the old ones are in bullseye, bookworm and trixie, the new ones in sid alone.
+    expect(withReleases('bullseye', 'bookworm', 'trixie')).toEqual([
       'dpkg.reason.pre-dependency',
       'dpkg.reason.subprocess-status',
       'dpkg.script.installed',
@@ -115,17 +123,20 @@ describe('generated catalogue', () => {
     const summary = Object.fromEntries(LOCALES.map((l) => [l, CATALOG_GAPS[l].length]))
     // de: complete. es: no apt 3 strings in trixie (sid's apt 3.3 has them); ja: none in trixie or sid,
     // and its dpkg catalogue lacks the maintainer-script failure. fr, es, zh_CN, ja, ru: dpkg 1.23's
-    // reworded maintainer-script failure is not translated yet. pt_BR: bookworm's catalogues are old
-    // (even after the fallback to pt).
-    expect(summary).toEqual({ de: 0, fr: 3, es: 28, pt_BR: 7, zh_CN: 3, ja: 32, ru: 3 })
+    // reworded maintainer-script failure is not translated yet. fr, ru: bullseye's dpkg 1.20 lacks the
+    // 1.19 wording of it (the catalogues still had dpkg 1.18's). pt_BR: bullseye's and bookworm's
+    // catalogues are old (even after the fallback to pt).
+    expect(summary).toEqual({ de: 0, fr: 7, es: 28, pt_BR: 7, zh_CN: 3, ja: 32, ru: 7 })
     const is = (...releases: CatalogRelease[]) => (g: { readonly releases: readonly CatalogRelease[] }): boolean => g.releases.join() === releases.join()
     const dpkg123 = ['dpkg.reason.subprocess-status-1.23', 'dpkg.script.new-1.23', 'dpkg.script.old-1.23']
     for (const locale of ['fr', 'es', 'zh_CN', 'ja', 'ru'] as const) expect(CATALOG_GAPS[locale].filter(is('sid')).map((g) => g.id)).toEqual(dpkg123)
     expect(CATALOG_GAPS.es.filter(is('trixie')).length).toBe(25)
     expect(CATALOG_GAPS.ja.filter(is('trixie', 'sid')).length).toBe(25)
-    expect(CATALOG_GAPS.ja.filter(is('bookworm', 'trixie')).map((g) => g.id)).toEqual(['dpkg.reason.subprocess-status', 'dpkg.script.installed', 'dpkg.script.new', 'dpkg.script.old'])
+    const script119 = ['dpkg.reason.subprocess-status', 'dpkg.script.installed', 'dpkg.script.new', 'dpkg.script.old']
+    expect(CATALOG_GAPS.ja.filter(is('bullseye', 'bookworm', 'trixie')).map((g) => g.id)).toEqual(script119)
+    for (const locale of ['fr', 'ru'] as const) expect(CATALOG_GAPS[locale].filter(is('bullseye')).map((g) => g.id)).toEqual(script119)
     expect(CATALOG_GAPS.pt_BR.map((g) => g.id)).toEqual(['progress.ellipsis', 'progress.percent', 'acquire.ign', 'acquire.err', 'plan.header.additional', 'note.up-to-date', 'note.upgradable'])
-    expect(CATALOG_GAPS.pt_BR.every((g) => g.releases.length === 1 && g.releases[0] === 'bookworm')).toBe(true)
+    expect(CATALOG_GAPS.pt_BR.every(is('bullseye', 'bookworm'))).toBe(true)
   })
 
   test('translations keep the template\'s placeholders (same arguments, same kinds)', () => {
@@ -174,6 +185,8 @@ describe('generated catalogue', () => {
     expect(CATALOG_NUMBERS.ja.trixie).toMatchObject({ decimalPoint: '.', thousandsSep: ',' })
     expect(CATALOG_NUMBERS.fr.sid).toMatchObject({ decimalPoint: ',', thousandsSep: '\u202f' })
     expect(CATALOG_NUMBERS.de.sid).toMatchObject({ decimalPoint: ',', thousandsSep: '.' })
+    expect(CATALOG_NUMBERS.de.bullseye).toMatchObject({ decimalPoint: ',', thousandsSep: '.' })
+    expect(CATALOG_NUMBERS.fr.bullseye).toMatchObject({ decimalPoint: ',', thousandsSep: '\u202f' })
   })
 
   test('a locale has one decimal point in every release (src/locale/numbers.ts reads one)', () => {

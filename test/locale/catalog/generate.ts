@@ -27,7 +27,7 @@ import { parsePo, pluralForms, type PoEntry } from './po.ts'
 import { TEMPLATE_SPECS, type TemplateDomain } from './templates.ts'
 
 /** A pinned Debian release, oldest first (the order of every release list in the module). */
-type Release = 'bookworm' | 'trixie' | 'sid'
+type Release = 'bullseye' | 'bookworm' | 'trixie' | 'sid'
 
 /** A Debian release and the package versions read from it. */
 interface Pin {
@@ -36,8 +36,13 @@ interface Pin {
   readonly packages: Readonly<Record<TemplateDomain | 'locales', readonly [name: string, version: string]>>
 }
 
-/** The catalogues the tables are built from: the versions of the corpus (MANIFEST.md "Environments"). */
+/** The catalogues the tables are built from: the versions of the corpus (MANIFEST.md "Environments"), and bullseye (no capture). */
 const PINS: readonly Pin[] = [
+  {
+    // dists/bullseye/main on deb.debian.org (11.11). bullseye-security has dpkg 1.20.14 (same catalogues) and newer locales.
+    release: 'bullseye',
+    packages: { apt: ['apt', '2.2.4'], 'libapt-pkg': ['libapt-pkg6.0', '2.2.4'], dpkg: ['dpkg', '1.20.13'], locales: ['locales', '2.31-13+deb11u11'] },
+  },
   {
     release: 'bookworm',
     packages: { apt: ['apt', '2.6.1'], 'libapt-pkg': ['libapt-pkg6.0', '2.6.1'], dpkg: ['dpkg', '1.21.23'], locales: ['locales', '2.36-9+deb12u14'] },
@@ -382,8 +387,8 @@ interface RenderInput {
 
 /**
  * The release lists the module refers to, each once, as constants: only the used ones (an unused
- * constant fails `noUnusedLocals`), shortest first, then in release order (`BOOKWORM`, `TRIXIE`,
- * `SID`, `BOOKWORM_TRIXIE`, `TRIXIE_SID`, `BOOKWORM_TRIXIE_SID`). The empty list is written `[]`.
+ * constant fails `noUnusedLocals`), shortest first, then in release order (`BULLSEYE`, `BOOKWORM`,
+ * `TRIXIE`, `SID`, `BULLSEYE_BOOKWORM`, …, `TRIXIE_SID`, …, `BULLSEYE_BOOKWORM_TRIXIE_SID`). The empty list is written `[]`.
  */
 function usedReleaseLists(input: RenderInput): string[][] {
   const order = PINS.map((p) => p.release as string)
@@ -403,7 +408,7 @@ function usedReleaseLists(input: RenderInput): string[][] {
   return [...byName.values()].sort(compare)
 }
 
-/** Which libapt-pkg package each release has (`libapt-pkg6.0 in bookworm, libapt-pkg7.0 in trixie and sid`). */
+/** Which libapt-pkg package each release has (`libapt-pkg6.0 in bullseye and bookworm, libapt-pkg7.0 in trixie and sid`). */
 function libaptNames(): string {
   const byName = new Map<string, string[]>()
   for (const pin of PINS) {
