@@ -19,6 +19,7 @@ import { parse } from '../../src/index.ts'
 import { CATALOG, CATALOG_GAPS } from '../../src/locale/catalog.ts'
 import { cLine } from '../../src/locale/lines.ts'
 import { detectLocale, matchLocaleLine } from '../../src/locale/matcher.ts'
+import { eventsOf } from './support.ts'
 
 const NBSP = '\u00a0'
 
@@ -90,15 +91,6 @@ describe('bullseye lines from the bullseye catalogues', () => {
   })
 })
 
-/** Events without what says how a line was read (`rule`, `locale`), apt's own header text, and the end tally. */
-function eventsOf(text: string): unknown[] {
-  return parse(new TextEncoder().encode(text))
-    .filter((e) => e.type !== 'log.end')
-    .map((e) => {
-      const { rule: _rule, locale: _locale, header: _header, ...rest } = e as { rule?: string; locale?: string; header?: string }
-      return rest
-    })
-}
 
 describe('bullseye output gives the events of its English text', () => {
   test('German maintainer-script failure (dpkg 1.20, arguments swapped)', () => {

@@ -13,6 +13,7 @@ import { describe, expect, test } from 'vitest'
 import { parse } from '../../src/index.ts'
 import { cLine } from '../../src/locale/lines.ts'
 import { detectLocale, matchLocaleLine } from '../../src/locale/matcher.ts'
+import { eventsOf } from './support.ts'
 
 const NBSP = '\u00a0'
 const NNBSP = '\u202f'
@@ -70,15 +71,6 @@ describe('sid lines from the sid catalogues', () => {
   })
 })
 
-/** Events without what says how a line was read (`rule`, `locale`), apt's own header text, and the end tally. */
-function eventsOf(text: string): unknown[] {
-  return parse(new TextEncoder().encode(text))
-    .filter((e) => e.type !== 'log.end')
-    .map((e) => {
-      const { rule: _rule, locale: _locale, header: _header, ...rest } = e as { rule?: string; locale?: string; header?: string }
-      return rest
-    })
-}
 
 describe('sid output gives the events of its English text', () => {
   test('Spanish `apt install` plan (apt 3.3)', () => {
