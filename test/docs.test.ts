@@ -1,11 +1,16 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
-import { FINDING_KINDS, REMEDY_KINDS } from '../src/index.ts'
+import { CAUSE_REMEDY_KEYS, FINDING_KINDS, REMEDY_KINDS } from '../src/index.ts'
 
 const doc = (path: string): string => readFileSync(fileURLToPath(new URL(`../docs/${path}`, import.meta.url)), 'utf8')
 
 describe('docs', () => {
+  test('docs/problems/apt.md lists every cause with a remedy of its own', () => {
+    const text = doc('problems/apt.md')
+    expect(CAUSE_REMEDY_KEYS.filter((k) => !text.includes(`| \`${k}\` |`))).toEqual([])
+  })
+
   test('docs/problems.md lists every problem kind (the kinds are public API)', () => {
     const text = doc('problems.md')
     expect(REMEDY_KINDS.filter((k) => !text.includes(`| \`${k}\` |`))).toEqual([])

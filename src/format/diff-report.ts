@@ -95,7 +95,7 @@ export function diffReport(diff: RunDiff, labels?: DiffLabels): Report {
     title: `aptlog diff${labels === undefined ? '' : `: A = ${labels.a}, B = ${labels.b}`}`,
     lead: diffStory(diff),
     sections: [
-      { heading: 'Root cause (B)', items: root === null ? [] : [{ text: problemLine(root), tone: 'error', detail: [remedyFor(root.kind).remedy] }] },
+      { heading: 'Root cause (B)', items: root === null ? [] : [{ text: problemLine(root), tone: 'error', detail: [remedyFor(root.kind, root.cause).remedy] }] },
       ...(planChanged ? [envSection] : []),
       { heading: 'What changed', items: findingItems },
       ...(planChanged ? [] : [envSection]),

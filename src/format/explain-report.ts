@@ -71,7 +71,7 @@ export function explainReport(run: RunSummary, lines: EvidenceLines, label?: str
       ],
     }
   }
-  const remedy = remedyFor(root.kind)
+  const remedy = remedyFor(root.kind, root.cause)
   const consequences = consequencesOf(run.problems, root)
   const others = run.problems.filter((p) => p !== root && !consequences.includes(p) && p.severity === 'error')
   return {

@@ -57,9 +57,33 @@ const TABLE: Record<ProblemKind, Remedy> = {
 
 const REMEDIES: ReadonlyMap<string, Remedy> = new Map(Object.entries(TABLE))
 
-/** The remedy for a problem kind (unknown kinds get a neutral one). */
-export function remedyFor(kind: string): Remedy {
-  return REMEDIES.get(kind) ?? { title: kind, remedy: 'No remedy is known for this kind.' }
+/**
+ * Remedies for a kind and its finer `cause`, where the cause changes what to do: a hash mismatch is
+ * not fixed the way a DNS failure is (retrying helps one and not the other).
+ */
+const CAUSE_TABLE: Readonly<Record<string, string>> = {
+  'apt.fetch-failed/connection-refused': 'The mirror or proxy could not be reached from the builder: check the build network (`--network`), the proxy settings (`http_proxy`, `Acquire::http::Proxy`) and that the mirror is up. Retrying helps only if the mirror was briefly down.',
+  'apt.fetch-failed/dns': "The builder could not resolve the mirror's name: DNS inside the build (`--network`, the resolver the daemon hands to builds, a corporate DNS). Retrying helps only once the resolver works.",
+  'apt.fetch-failed/timeout': 'The mirror or proxy did not answer in time: an overloaded or distant mirror, or a network path that drops packets. Retry (`Acquire::Retries=3`) or use a closer mirror.',
+  'apt.fetch-failed/http-404': 'The file is gone from the mirror: the package lists are older than the archive. Run `apt-get update` in the same RUN as the install (a cached update layer goes stale), and pin versions the archive still has.',
+  'apt.fetch-failed/http-other': 'The mirror answered with an HTTP error: 401/403 is credentials or a proxy policy, 5xx the mirror or the proxy itself. The status is in the message.',
+  'apt.fetch-failed/hash-mismatch': "The file does not match the checksum in the index apt read: a mirror in the middle of a sync, or a caching proxy serving an older file. Retrying the same mirror rarely helps until its sync finishes: use another mirror or snapshot.debian.org, or clear the proxy's cache.",
+  'apt.fetch-failed/size-mismatch': "The file's size does not match the index apt read: a mirror in the middle of a sync, a truncated download, or a caching proxy serving an older file. Retry once; if it repeats, use another mirror or clear the proxy's cache.",
+  'apt.fetch-failed/tls': 'The TLS handshake failed: the builder lacks the CA certificates (install ca-certificates before adding https sources), or a proxy intercepts TLS with its own certificate (add that CA to the image).',
+  'apt.lock-held/not-root': 'apt is not running as root: run it as root (`USER root` in the Dockerfile) or with sudo.',
+}
+
+/** Every `kind/cause` pair with a remedy of its own. */
+export const CAUSE_REMEDY_KEYS: readonly string[] = Object.keys(CAUSE_TABLE)
+
+/**
+ * The remedy for a problem kind, made specific by its `cause` where that changes what to do
+ * (`apt.fetch-failed` with `hash-mismatch`); unknown kinds get a neutral one.
+ */
+export function remedyFor(kind: string, cause?: string): Remedy {
+  const base = REMEDIES.get(kind) ?? { title: kind, remedy: 'No remedy is known for this kind.' }
+  const specific = cause === undefined ? undefined : CAUSE_TABLE[`${kind}/${cause}`]
+  return specific === undefined ? base : { title: base.title, remedy: specific }
 }
 
 /** Every kind with a remedy, in table order. */

@@ -62,7 +62,7 @@ function repositoryRow(r: Repository): string[] {
 export function summaryReport(run: RunSummary, label?: string): Report {
   const root = run.rootCause
   const rootItems: ReportItem[] =
-    root === null ? [] : [{ text: problemLine(root), tone: root.severity === 'error' ? 'error' : 'warning', detail: [remedyFor(root.kind).remedy] }]
+    root === null ? [] : [{ text: problemLine(root), tone: root.severity === 'error' ? 'error' : 'warning', detail: [remedyFor(root.kind, root.cause).remedy] }]
   const otherProblems = run.problems.filter((p) => p !== root)
   const errors = otherProblems.filter((p) => p.severity === 'error')
   const warnings = otherProblems.filter((p) => p.severity === 'warning')
