@@ -19,7 +19,7 @@ export type { Summarizer, SummarizerLimits, SummarizerOptions } from './run/summ
 export type * from './run/types.ts'
 export { baseSystemTier } from './run/base-system.ts'
 export { FINDING_KINDS } from './run/finding-kinds.ts'
-export { checkStoredSummary, isRunSummary } from './run/stored.ts'
+export { checkStoredSummary, isRunSummary, RUN_SUMMARY_SCHEMA } from './run/stored.ts'
 export type { StoredSummaryError } from './run/stored.ts'
 export type { BaseSystemTier } from './run/base-system.ts'
 export { diffRuns } from './diff/diff-runs.ts'

@@ -1,7 +1,8 @@
 /**
  * `aptlog diff baseline.json build.log`: either side of a diff may be a run model stored by
  * `aptlog summary --format json` (the last green build's, kept as a CI artifact) instead of a log.
- * It is told from a log by its first key: a summary starts `{"outcome":`, while the only logs that
+ * It is told from a log by its first key: a summary starts `{"schema":` (since the schema id was
+ * added) or `{"outcome":` (before, and a stored `summarize()` result), while the only logs that
  * start with `{` are BuildKit rawjson streams (`{"vertexes":…`, `{"statuses":…`, `{"logs":…`).
  * @module
  */
@@ -14,7 +15,7 @@ import { CliError } from './input.ts'
 /** A stored summary is a few KB to a few MB; a file this large is read as a log. */
 const MAX_SUMMARY_BYTES = 256 * 1024 * 1024
 
-const SUMMARY_START = /^\s*\{\s*"outcome"\s*:/
+const SUMMARY_START = /^\s*\{\s*"(?:schema|outcome)"\s*:/
 
 /** The run model stored in `path`, or `undefined` when `path` is a log (or standard input). */
 export async function readStoredSummary(path: string): Promise<RunSummary | undefined> {

@@ -62,7 +62,15 @@ const problem = shape({ kind: str, severity: oneOf('error', 'warning'), line: nu
 const source = shape({ uri: str, suite: str, component: str })
 const strings = arrayOf(str)
 
+/**
+ * The schema id `aptlog summary --format json` writes first in its output (`"schema": "aptlog.run/1"`):
+ * a stored baseline says which contract it follows. Its number changes only when a field the diff
+ * reads changes meaning; added fields keep it.
+ */
+export const RUN_SUMMARY_SCHEMA = 'aptlog.run/1'
+
 const SUMMARY: Check = shape({
+  schema: optional(oneOf(RUN_SUMMARY_SCHEMA)),
   outcome: oneOf('success', 'failure', 'unknown'),
   rootCause: nullable(problem),
   problems: arrayOf(problem),

@@ -131,12 +131,24 @@ describe('aptlog explain', () => {
 describe('aptlog diff', () => {
   test('A may be a stored `aptlog summary --format json` (a baseline): the same report as from the log', () => {
     const baseline = join(TMP, 'baseline.json')
-    writeFileSync(baseline, aptlog(['summary', '--format', 'json', GOOD]).stdout)
+    const stored = aptlog(['summary', '--format', 'json', GOOD]).stdout
+    expect(stored.startsWith('{\n  "schema": "aptlog.run/1",\n')).toBe(true)
+    writeFileSync(baseline, stored)
     const fromBaseline = aptlog(['diff', baseline, BROKEN])
     const fromLog = aptlog(['diff', GOOD, BROKEN])
     expect(fromBaseline.stderr).toBe('')
     expect(fromBaseline.stdout.replace(baseline, 'A')).toBe(fromLog.stdout.replace(GOOD, 'A'))
     expect(aptlog(['diff', '--format', 'json', baseline, BROKEN]).stdout).toBe(aptlog(['diff', '--format', 'json', GOOD, BROKEN]).stdout)
+    // a baseline stored before the schema id (it starts with "outcome") still reads the same
+    const { schema: _schema, ...older } = JSON.parse(stored) as Record<string, unknown>
+    const old = join(TMP, 'baseline-old.json')
+    writeFileSync(old, JSON.stringify(older))
+    expect(aptlog(['diff', '--format', 'json', old, BROKEN]).stdout).toBe(aptlog(['diff', '--format', 'json', GOOD, BROKEN]).stdout)
+    // one from a newer aptlog's schema is refused with the field named
+    const newer = join(TMP, 'baseline-newer.json')
+    writeFileSync(newer, stored.replace('"aptlog.run/1"', '"aptlog.run/2"'))
+    const r = aptlog(['diff', newer, BROKEN])
+    expect([r.status, r.stderr.trim()]).toEqual([2, `aptlog: ${newer}: not an aptlog summary: schema should be "aptlog.run/1"`])
   })
   test('a BuildKit rawjson log also starts with `{`: it is still read as a log', () => {
     const rawjson = fixture('docker/D23-cli28-buildx029-rawjson-seed-bookworm-no-cache.log')

@@ -4,7 +4,7 @@
  * damaged one is named by its first wrong field.
  */
 import { describe, expect, test } from 'vitest'
-import { checkStoredSummary, diffRuns, isRunSummary, parse, summarize, type RunSummary } from '../../src/index.ts'
+import { checkStoredSummary, diffRuns, isRunSummary, parse, RUN_SUMMARY_SCHEMA, summarize, type RunSummary } from '../../src/index.ts'
 import { allCaptures, fixtureBytes } from '../support/fixtures.ts'
 
 const roundTrip = (s: RunSummary): unknown => JSON.parse(JSON.stringify(s))
@@ -44,6 +44,7 @@ describe('a damaged or foreign value is named by its first wrong field', () => {
     ['a planned list that is not a list', edit((s) => (((s['transactions'] as Record<string, unknown>[])[0] as Record<string, Record<string, unknown>>)['planned'] as Record<string, unknown>)['new'] = 'openssh-client'), 'transactions[0].planned.new', 'an array'],
     ['a problem line as text', edit((s) => ((s['problems'] as Record<string, unknown>[])[0] as Record<string, unknown>)['line'] = '16'), 'problems[0].line', 'a number'],
     ['a fact without its scope', edit((s) => delete ((s['environment'] as Record<string, unknown>[])[0] as Record<string, unknown>)['scope']), 'environment[0].scope', '"host" | "image"'],
+    ['a schema this aptlog does not know (written by a newer one)', edit((s) => (s['schema'] = 'aptlog.run/2')), 'schema', '"aptlog.run/1"'],
   ]
   for (const [name, value, path, expected] of cases) {
     test(name, () => {
@@ -51,6 +52,11 @@ describe('a damaged or foreign value is named by its first wrong field', () => {
       expect(isRunSummary(value)).toBe(false)
     })
   }
+
+  test('the schema id the CLI writes is accepted, and so is its absence (a summarize() result)', () => {
+    expect(checkStoredSummary(edit((s) => (s['schema'] = RUN_SUMMARY_SCHEMA)))).toBeUndefined()
+    expect(checkStoredSummary(good)).toBeUndefined()
+  })
 
   test('fields a newer aptlog may add are allowed; `__proto__` as a key is plain data', () => {
     expect(checkStoredSummary(edit((s) => (s['schemaHint'] = 'x')))).toBeUndefined()

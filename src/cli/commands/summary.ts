@@ -9,6 +9,7 @@ import { formatJunit } from '../../format/junit.ts'
 import { renderMarkdown } from '../../format/render-markdown.ts'
 import { renderText } from '../../format/render-text.ts'
 import { summaryReport } from '../../format/summary-report.ts'
+import { RUN_SUMMARY_SCHEMA } from '../../run/stored.ts'
 import { analyse } from '../analyse.ts'
 import { readArgs } from '../args.ts'
 import { decideExitStatus, useColor } from '../output.ts'
@@ -19,7 +20,7 @@ export async function summaryCommand(args: string[]): Promise<number> {
   const file = files[0] as string
   const { summary } = await analyse(file)
   const status = decideExitStatus(summary.outcome === 'failure' ? 1 : 0)
-  if (format === 'json') process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`)
+  if (format === 'json') process.stdout.write(`${JSON.stringify({ schema: RUN_SUMMARY_SCHEMA, ...summary }, null, 2)}\n`)
   else if (format === 'markdown') process.stdout.write(renderMarkdown(summaryReport(summary, file)))
   else if (format === 'github') process.stdout.write(formatGithub(summary, file === '-' ? undefined : file))
   else if (format === 'junit') process.stdout.write(formatJunit(summary, file === '-' ? 'stdin' : file))
