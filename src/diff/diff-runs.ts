@@ -40,6 +40,8 @@ export interface StepDiff {
   readonly cached?: Pair<boolean> | undefined
   /** Durations, when both runs have one. */
   readonly durationMs?: Pair<number> | undefined
+  /** apt's download rate in bytes/s (`Fetched X in Ys`, summed over the step's apt runs), when either run printed one. */
+  readonly fetchRate?: Pair<number | null> | undefined
   /** Statuses when they differ. */
   readonly status?: Pair<Step['status']> | undefined
 }
@@ -151,6 +153,8 @@ function diffStep(runA: RunSummary, runB: RunSummary, a: Step | null, b: Step | 
   }
   const download = { a: sumDownload(ta), b: sumDownload(tb) }
   if (download.a !== null || download.b !== null) diff.downloadBytes = download
+  const rate = { a: fetchRateOf(ta), b: fetchRateOf(tb) }
+  if (rate.a !== null || rate.b !== null) diff.fetchRate = rate
   const sources = sourceDiff(ta, tb)
   if (!cachedOnOneSide && sources.added.length + sources.removed.length > 0) {
     diff.sources = sources
@@ -172,6 +176,41 @@ function diffStep(runA: RunSummary, runB: RunSummary, a: Step | null, b: Step | 
 }
 
 const problemKey = (p: Problem): string => `${p.kind} ${p.package ?? ''}`
+
+/** Bytes per second over the apt runs that printed `Fetched X in Ys` (a run of 0 s adds its bytes only). */
+function fetchRateOf(transactions: readonly Transaction[]): number | null {
+  let bytes = 0
+  let seconds = 0
+  for (const t of transactions) {
+    if (t.fetched === undefined) continue
+    bytes += t.fetched.bytes
+    seconds += t.fetched.seconds
+  }
+  return seconds > 0 && bytes > 0 ? bytes / seconds : null
+}
+
+/** A step counts as slower when B took at least twice A's time and at least this much longer. */
+const SLOWER_BY_MS = 10_000
+
+/** Why a step took longer in B, from what the diff knows of it: more packages, more bytes, a slower mirror, a cache miss. */
+function slowerBecause(s: StepDiff): string[] {
+  const reasons: string[] = []
+  if (s.cached?.a === true) reasons.push('cached in A, rebuilt in B')
+  const na = s.counts?.a?.newlyInstalled
+  const nb = s.counts?.b?.newlyInstalled
+  if (na !== undefined && nb !== undefined && nb > na) reasons.push(`${nb - na} more package${nb - na === 1 ? '' : 's'} (${na} → ${nb})`)
+  const da = s.downloadBytes?.a
+  const db = s.downloadBytes?.b
+  if (da !== undefined && da !== null && db !== undefined && db !== null && db >= 1.5 * da && db - da >= 1_000_000) reasons.push(`${formatMegabytes(db - da)} more to download`)
+  const ra = s.fetchRate?.a
+  const rb = s.fetchRate?.b
+  if (ra !== undefined && ra !== null && rb !== undefined && rb !== null && rb * 2 <= ra) reasons.push(`a slower mirror (${formatRate(ra)} → ${formatRate(rb)})`)
+  return reasons
+}
+
+const formatMegabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`
+const formatRate = (bytesPerSecond: number): string => (bytesPerSecond >= 1e6 ? `${(bytesPerSecond / 1e6).toFixed(1)} MB/s` : `${Math.round(bytesPerSecond / 1e3)} kB/s`)
+const formatSeconds = (ms: number): string => (ms >= 60_000 ? `${Math.floor(ms / 60_000)}m${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}s` : `${(ms / 1000).toFixed(1)} s`)
 
 function newlyInstalledTotal(transactions: readonly Transaction[]): number {
   let total = 0
@@ -234,6 +273,18 @@ function diffFindings(a: RunSummary, b: RunSummary, steps: readonly StepDiff[], 
   const cacheMisses = steps.filter((s) => s.cached?.a === true && s.cached.b === false)
   if (cacheMisses.length > 0) {
     findings.push({ kind: 'diff.cache-miss', message: `${cacheMisses.length} step${cacheMisses.length === 1 ? ' was' : 's were'} cached in A and rebuilt in B: ${cacheMisses.map((s) => s.key).slice(0, 3).join('; ')}` })
+  }
+  // The step that lost the most time, and what the diff knows of why.
+  let slowest: StepDiff | undefined
+  for (const s of steps) {
+    const d = s.durationMs
+    if (d === undefined || d.b < 2 * d.a || d.b - d.a < SLOWER_BY_MS) continue
+    if (slowest?.durationMs === undefined || d.b - d.a > slowest.durationMs.b - slowest.durationMs.a) slowest = s
+  }
+  if (slowest?.durationMs !== undefined) {
+    const reasons = slowerBecause(slowest)
+    const d = slowest.durationMs
+    findings.push({ kind: 'diff.step-slower', message: `${slowest.key} took ${formatSeconds(d.b)} in B against ${formatSeconds(d.a)} in A${reasons.length === 0 ? '' : `: ${reasons.join(', ')}`}` })
   }
   const added = steps.filter((s) => s.change === 'added').length
   const removed = steps.filter((s) => s.change === 'removed').length

@@ -43,6 +43,8 @@ export function diffStory(diff: RunDiff): string {
   }
   const env = diff.findings.filter((f) => f.kind.startsWith('env.') && f.kind !== 'env.apt-sources-differ')
   if (env.length > 0) sentences.push(`The environment differs: ${env.map((f) => f.message).join('; ')}.`)
+  const slower = diff.findings.find((f) => f.kind === 'diff.step-slower')
+  if (slower !== undefined) sentences.push(`Slower: ${slower.message}.`)
   if (diff.rootCause !== null) sentences.push(`The failure: ${problemTitle(diff.rootCause)} (${diff.rootCause.kind}: ${diff.rootCause.message}).`)
   return sentences.join(' ')
 }

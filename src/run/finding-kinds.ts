@@ -15,6 +15,7 @@ export const FINDING_KINDS = [
   'diff.essential-packages-planned',
   'diff.apt-generation-changed',
   'diff.cache-miss',
+  'diff.step-slower',
   'diff.steps-changed',
   'env.kernel-differs',
   'env.docker-engine-differs',

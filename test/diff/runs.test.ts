@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { diffReport, diffRuns, parse, renderMarkdown, renderText, summarize, type RunDiff } from '../../src/index.ts'
+import { diffReport, diffRuns, parse, renderMarkdown, renderText, summarize, type RunDiff, type RunSummary } from '../../src/index.ts'
 import { fixtureBytes } from '../support/fixtures.ts'
 
 const run = (name: string): ReturnType<typeof summarize> => summarize(parse(fixtureBytes(name)))
@@ -108,5 +108,31 @@ describe('other pairs', () => {
     const d = diffOf('apt/bookworm-b6e-predepends-loop-http-stoponerror-false.log', 'apt/bookworm-b6e-predepends-loop-http-stoponerror-false.log')
     expect(d.findings).toEqual([])
     expect(d.problems.new).toEqual([])
+  })
+})
+
+describe('a slower step and why (diff.step-slower)', () => {
+  // D06 (a real BuildKit build: its RUN step took 4.1 s, apt fetched 18.9 MB in 3 s) against a copy
+  // whose RUN step is slower, edited in the run model: no capture pair in the corpus has a slow mirror.
+  const a = summarize(parse(fixtureBytes('docker/D06-cli20-buildkit-plain-seed-bookworm.log')))
+  const slower = (runMs: number, fetchFactor: number): RunSummary => ({
+    ...a,
+    steps: a.steps.map((s) => (s.instruction?.startsWith('RUN ') === true ? { ...s, durationMs: runMs } : s)),
+    transactions: a.transactions.map((t) => (t.fetched === undefined ? t : { ...t, fetched: { ...t.fetched, seconds: t.fetched.seconds * fetchFactor } })),
+  })
+  const finding = (b: RunSummary): string | undefined => diffRuns(a, b).findings.find((f) => f.kind === 'diff.step-slower')?.message
+
+  test('a RUN step 10× slower with apt fetching at a quarter of the rate names the mirror, in the findings and the story', () => {
+    expect(renderText(diffReport(diffRuns(a, slower(41_000, 4)))).replace(/\s+/g, ' ')).toContain('Slower: RUN apt-get update')
+    expect(finding(slower(41_000, 4))).toBe('RUN apt-get update && apt-get install -y --no-install-recommends openssh-client && apt-get clean && rm -rf /var/lib/apt/lists/* took 41.0 s in B against 4.1 s in A: a slower mirror (6.3 MB/s → 1.6 MB/s)')
+  })
+  test('slower with the same download rate: the finding names no reason it cannot prove', () => {
+    expect(finding(slower(95_000, 1))).toMatch(/took 1m35s in B against 4\.1 s in A$/)
+  })
+  test('not a finding: twice as slow but under 10 s more, or 10 s more but not twice as slow, or the same', () => {
+    expect(finding(slower(9_000, 1))).toBeUndefined()
+    expect(finding(a)).toBeUndefined()
+    const long = { ...a, steps: a.steps.map((s) => (s.instruction?.startsWith('RUN ') === true ? { ...s, durationMs: 30_000 } : s)) }
+    expect(diffRuns(long, { ...long, steps: long.steps.map((s) => (s.instruction?.startsWith('RUN ') === true ? { ...s, durationMs: 45_000 } : s)) }).findings.map((f) => f.kind)).not.toContain('diff.step-slower')
   })
 })
