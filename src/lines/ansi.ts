@@ -68,15 +68,37 @@ function skipEscape(text: string, at: number): number {
   return i
 }
 
-/** Remove every ANSI escape sequence from one line. Returns the same string when there is none. */
+/** `ESC 7` / `ESC [ s`: save the cursor; `ESC 8` / `ESC [ u`: restore it. */
+function cursorSaveOrRestore(text: string, at: number, end: number): 'save' | 'restore' | undefined {
+  const length = end - at
+  const last = text.charCodeAt(end - 1)
+  if (length === 2) return last === 0x37 ? 'save' : last === 0x38 ? 'restore' : undefined
+  if (length === 3 && text.charCodeAt(at + 1) === LBRACKET) return last === 0x73 ? 'save' : last === 0x75 ? 'restore' : undefined
+  return undefined
+}
+
+/**
+ * Remove every ANSI escape sequence from one line. Returns the same string when there is none.
+ * Text drawn between a cursor save and its restore is dropped: it was painted elsewhere on the
+ * screen, as apt's `Progress: [ 45%] [####…]` bar on the last row is (`ESC7 ESC[24;0f … ESC8`),
+ * and the dpkg line that follows the restore on the same physical line is the line's real text.
+ * A save never restored keeps its text.
+ */
 export function stripAnsi(text: string): string {
   let esc = text.indexOf('\x1b')
   if (esc === -1) return text
   const parts: string[] = []
+  let savedAt = -1 // parts.length at the last cursor save
   let from = 0
   while (esc !== -1) {
     if (esc > from) parts.push(text.slice(from, esc))
     from = skipEscape(text, esc)
+    const cursor = cursorSaveOrRestore(text, esc, from)
+    if (cursor === 'save') savedAt = parts.length
+    else if (cursor === 'restore' && savedAt !== -1) {
+      parts.length = savedAt
+      savedAt = -1
+    }
     esc = from < text.length ? text.indexOf('\x1b', from) : -1
   }
   if (from < text.length) parts.push(text.slice(from))

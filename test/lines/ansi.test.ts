@@ -9,6 +9,15 @@ describe('stripAnsi', () => {
     { name: 'GitLab erase line and 0;m reset', input: '\x1b[0K\x1b[32;1m$ apt-get update\x1b[0;m', output: '$ apt-get update' },
     { name: 'buildx warnings header in plain mode', input: ' \x1b[33m1 warning found (use docker --debug to expand):\x1b[0m', output: ' 1 warning found (use docker --debug to expand):' },
     { name: 'apt fancy progress: save/restore cursor, scroll region', input: '\x1b7\x1b[0;23r\x1b8\x1b[1AProgress: [ 45%]', output: 'Progress: [ 45%]' },
+    {
+      // apt-pkg/install-progress.cc DrawStatusLine: save, go to the last row, bar, restore; dpkg's next line follows the restore.
+      name: 'apt fancy progress bar drawn on the last row: the bar goes, the dpkg line after the restore stays',
+      input: '\x1b7\x1b[24;0f\x1b[42m\x1b[30mProgress: [ 20%]\x1b[49m\x1b[39m [###########......................] \x1b8Setting up libbsd0:amd64 (0.11.7-2) ...',
+      output: 'Setting up libbsd0:amd64 (0.11.7-2) ...',
+    },
+    { name: 'the same with the SCO save/restore pair (ESC[s, ESC[u)', input: 'a\x1b[sdrawn elsewhere\x1b[ub', output: 'ab' },
+    { name: 'a cursor save never restored keeps its text', input: '\x1b7Progress: [ 45%]', output: 'Progress: [ 45%]' },
+    { name: 'a restore without a save drops nothing', input: 'x\x1b8y', output: 'xy' },
     { name: 'OSC title terminated by BEL', input: '\x1b]0;title\x07text', output: 'text' },
     { name: 'OSC hyperlink terminated by ST', input: '\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\', output: 'link' },
     { name: 'OSC without terminator runs to the end of the line', input: 'a\x1b]0;never ends', output: 'a' },

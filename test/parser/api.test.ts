@@ -90,6 +90,11 @@ describe('createParser', () => {
     expect(end?.type === 'log.end' && [end.unrecognized, end.unrecognizedAptLike]).toEqual([2, 1])
   })
 
+  test("apt's fancy progress bar on a tty (apt install): the dpkg line printed after it on the same line is read", () => {
+    const log = 'Unpacking libbsd0:amd64 (0.11.7-2) ...\n\x1b7\x1b[24;0f\x1b[42m\x1b[30mProgress: [ 20%]\x1b[49m\x1b[39m [#####......] \x1b8Setting up libbsd0:amd64 (0.11.7-2) ...\n'
+    expect(parse(log).filter((e) => e.type === 'dpkg.progress').map((e) => (e.type === 'dpkg.progress' ? e.action : ''))).toEqual(['unpack', 'setup'])
+  })
+
   test('GitLab section markers keep the time they carry (epoch, Unix seconds)', () => {
     const events = parse('section_start:1700000000:step_script\r\u001b[0KExecuting "step_script" stage\nsection_end:1700000042:step_script\r\u001b[0K\n')
     expect(events.slice(0, 2)).toEqual([
