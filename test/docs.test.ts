@@ -16,7 +16,7 @@ describe('docs', () => {
     expect(REMEDY_KINDS.filter((k) => !text.includes(`| \`${k}\` |`))).toEqual([])
   })
   test('every problem kind has a row with a real example in its source table', () => {
-    const tables = doc('problems/apt.md') + doc('problems/dpkg.md') + doc('problems/docker.md')
+    const tables = doc('problems/apt.md') + doc('problems/dpkg.md') + doc('problems/docker.md') + doc('problems/ci.md')
     expect(REMEDY_KINDS.filter((k) => !tables.includes(`\`${k}\``))).toEqual([])
   })
   test('docs/run-model.md documents every finding kind the run model and the diff emit', () => {

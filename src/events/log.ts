@@ -70,5 +70,11 @@ export interface LogStats {
 /** The end of the input, with the parse statistics. Always the last event. */
 export interface LogEndEvent extends EventBase<'log.end'>, LogStats {}
 
+/**
+ * Problems the CI layer reports: `ci.job-failed`, the runner's own failure line (GitHub
+ * `##[error]Process completed with exit code 100.`, GitLab `ERROR: Job failed: exit code 1`).
+ */
+export type CiProblemKind = 'ci.job-failed'
+
 /** Every line-level event. */
 export type LogEvent = CiGroupStartEvent | CiGroupEndEvent | CiAnnotationEvent | LineTruncatedEvent | LogEndEvent

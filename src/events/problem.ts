@@ -8,9 +8,10 @@ import type { AptProblemKind } from './apt.ts'
 import type { EventBase } from './base.ts'
 import type { DockerProblemKind } from './docker.ts'
 import type { DpkgProblemKind } from './dpkg.ts'
+import type { CiProblemKind } from './log.ts'
 
 /** Stable problem kinds: each source declares its own (`AptProblemKind` in apt.ts, and so on). */
-export type ProblemKind = AptProblemKind | DpkgProblemKind | DockerProblemKind | 'disk.full'
+export type ProblemKind = AptProblemKind | DpkgProblemKind | DockerProblemKind | CiProblemKind | 'disk.full'
 
 /** Severity. */
 export type ProblemSeverity = 'error' | 'warning'

@@ -52,6 +52,11 @@ const TABLE: Record<ProblemKind, Remedy> = {
     remedy:
       'When a step failed, the cause is that step’s problem. When no step ran, docker refused the command line or its builder set-up, as the message says: a flag this CLI or builder does not take (the legacy builder has no --progress), or a missing buildx component.',
   },
+  'ci.job-failed': {
+    title: 'CI job failed',
+    remedy:
+      "The CI runner reports the job's exit status; the cause is in the job's own output. When aptlog names nothing else, the failing command printed nothing it reads: `aptlog parse --unrecognized` lists the lines it could not.",
+  },
   'docker.log-clipped': { title: 'step output clipped', remedy: 'BuildKit dropped step output after the marker, so evidence may be missing: raise BUILDKIT_STEP_LOG_MAX_SIZE, or make the step quieter (apt-get -q).' },
 }
 

@@ -11,11 +11,15 @@ import type { AptLogEvent, LogStats } from '../events/index.ts'
 import type { Emit } from '../grammar/types.ts'
 import { CONSUMED, IGNORED, UNRECOGNIZED, UNRECOGNIZED_APT_LIKE, type Verdict } from '../grammar/verdict.ts'
 import { stripAnsi } from '../lines/ansi.ts'
+import { githubStepFailure, gitlabJobFailure } from '../lines/ci-job-result.ts'
 import { readCiPrefix, type CiMarker } from '../lines/ci-prefix.ts'
 import { createChunkDecoder, type Chunk } from '../lines/decoder.ts'
 import { createLineSplitter, DEFAULT_MAX_LINE_LENGTH, type LineSplitter } from '../lines/splitter.ts'
 import { createLocaleCounts, mostDetected, type LocaleCounts } from '../locale/tally.ts'
 import { AptLogError } from './errors.ts'
+
+/** Kind and rule of the CI runner's own failure line. */
+const CI_JOB_FAILED = 'ci.job-failed'
 
 /** Options of {@link createParser}. */
 export interface ParserOptions {
@@ -124,7 +128,11 @@ export function createParser(options?: ParserOptions): AptLogParser {
       const event = { type: 'ci.group.end', ...base, rule: 'ci.group.end', name: marker.name } as const
       emit(marker.epoch === undefined ? event : { ...event, epoch: marker.epoch })
     }
-    else emit({ type: 'ci.annotation', ...base, rule: 'ci.annotation', level: marker.level, message: marker.message })
+    else {
+      emit({ type: 'ci.annotation', ...base, rule: 'ci.annotation', level: marker.level, message: marker.message })
+      const failed = marker.level === 'error' ? githubStepFailure(marker.message) : undefined
+      if (failed !== undefined) emit({ type: 'problem', ...base, rule: CI_JOB_FAILED, kind: CI_JOB_FAILED, severity: 'error', message: marker.message })
+    }
   }
 
   function count(verdict: Verdict): void {
@@ -171,6 +179,12 @@ export function createParser(options?: ParserOptions): AptLogParser {
     }
     let verdict: Verdict
     const clean = stripAnsi(text)
+    // GitLab's job end line is the runner's, not the build's: it goes to no grammar.
+    if (clean.charCodeAt(0) === 0x45 /* E */ && gitlabJobFailure(clean) !== undefined) {
+      emit({ type: 'problem', line: lineNo, ...(ts === undefined ? {} : { ts }), rule: CI_JOB_FAILED, kind: CI_JOB_FAILED, severity: 'error', message: clean.trimEnd() })
+      stats.recognized++
+      return
+    }
     try {
       verdict = router.line(clean, lineNo, ts)
     } catch (error) {
