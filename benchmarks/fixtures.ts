@@ -1,5 +1,5 @@
 /**
- * The real captures the generator builds from (fixtures/ only, never ../shared): apt/dpkg
+ * The real captures the generator builds from (fixtures/ only, as a fresh clone has them): apt/dpkg
  * outputs with the command that produced them, the docker captures, and other CI noise.
  * @module
  */

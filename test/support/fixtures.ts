@@ -1,4 +1,4 @@
-/** Access to the captures in fixtures/ (tests never read ../shared). */
+/** Access to the captures in fixtures/, the only place tests read them from (a fresh clone or the npm package has nothing else). */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
