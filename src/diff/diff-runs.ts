@@ -6,6 +6,7 @@
 
 import type { Problem } from '../events/index.ts'
 import type { AptGeneration, AptSource, Finding, PlanCounts, RunSummary, Step, Transaction } from '../run/types.ts'
+import { formatBytes, formatDuration } from '../run/units.ts'
 import { align, stepKey } from './align.ts'
 import { compareEnvironments, environmentFindings, type EnvComparison } from './environment.ts'
 import { diffPackages, installedPackages, type PackageDiff, type PackageSet } from './packages.ts'
@@ -201,16 +202,13 @@ function slowerBecause(s: StepDiff): string[] {
   if (na !== undefined && nb !== undefined && nb > na) reasons.push(`${nb - na} more package${nb - na === 1 ? '' : 's'} (${na} → ${nb})`)
   const da = s.downloadBytes?.a
   const db = s.downloadBytes?.b
-  if (da !== undefined && da !== null && db !== undefined && db !== null && db >= 1.5 * da && db - da >= 1_000_000) reasons.push(`${formatMegabytes(db - da)} more to download`)
+  if (da !== undefined && da !== null && db !== undefined && db !== null && db >= 1.5 * da && db - da >= 1_000_000) reasons.push(`${formatBytes(db - da)} more to download`)
   const ra = s.fetchRate?.a
   const rb = s.fetchRate?.b
-  if (ra !== undefined && ra !== null && rb !== undefined && rb !== null && rb * 2 <= ra) reasons.push(`a slower mirror (${formatRate(ra)} → ${formatRate(rb)})`)
+  if (ra !== undefined && ra !== null && rb !== undefined && rb !== null && rb * 2 <= ra) reasons.push(`a slower mirror (${formatBytes(Math.round(ra))}/s → ${formatBytes(Math.round(rb))}/s)`)
   return reasons
 }
 
-const formatMegabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`
-const formatRate = (bytesPerSecond: number): string => (bytesPerSecond >= 1e6 ? `${(bytesPerSecond / 1e6).toFixed(1)} MB/s` : `${Math.round(bytesPerSecond / 1e3)} kB/s`)
-const formatSeconds = (ms: number): string => (ms >= 60_000 ? `${Math.floor(ms / 60_000)}m${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}s` : `${(ms / 1000).toFixed(1)} s`)
 
 function newlyInstalledTotal(transactions: readonly Transaction[]): number {
   let total = 0
@@ -284,7 +282,7 @@ function diffFindings(a: RunSummary, b: RunSummary, steps: readonly StepDiff[], 
   if (slowest?.durationMs !== undefined) {
     const reasons = slowerBecause(slowest)
     const d = slowest.durationMs
-    findings.push({ kind: 'diff.step-slower', message: `${slowest.key} took ${formatSeconds(d.b)} in B against ${formatSeconds(d.a)} in A${reasons.length === 0 ? '' : `: ${reasons.join(', ')}`}` })
+    findings.push({ kind: 'diff.step-slower', message: `${slowest.key} took ${formatDuration(d.b)} in B against ${formatDuration(d.a)} in A${reasons.length === 0 ? '' : `: ${reasons.join(', ')}`}` })
   }
   const added = steps.filter((s) => s.change === 'added').length
   const removed = steps.filter((s) => s.change === 'removed').length

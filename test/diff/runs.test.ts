@@ -124,10 +124,10 @@ describe('a slower step and why (diff.step-slower)', () => {
 
   test('a RUN step 10× slower with apt fetching at a quarter of the rate names the mirror, in the findings and the story', () => {
     expect(renderText(diffReport(diffRuns(a, slower(41_000, 4)))).replace(/\s+/g, ' ')).toContain('Slower: RUN apt-get update')
-    expect(finding(slower(41_000, 4))).toBe('RUN apt-get update && apt-get install -y --no-install-recommends openssh-client && apt-get clean && rm -rf /var/lib/apt/lists/* took 41.0 s in B against 4.1 s in A: a slower mirror (6.3 MB/s → 1.6 MB/s)')
+    expect(finding(slower(41_000, 4))).toBe('RUN apt-get update && apt-get install -y --no-install-recommends openssh-client && apt-get clean && rm -rf /var/lib/apt/lists/* took 41.0s in B against 4.1s in A: a slower mirror (6311 kB/s → 1578 kB/s)')
   })
   test('slower with the same download rate: the finding names no reason it cannot prove', () => {
-    expect(finding(slower(95_000, 1))).toMatch(/took 1m35s in B against 4\.1 s in A$/)
+    expect(finding(slower(95_000, 1))).toMatch(/took 1min 35s in B against 4\.1s in A$/)
   })
   test('not a finding: twice as slow but under 10 s more, or 10 s more but not twice as slow, or the same', () => {
     expect(finding(slower(9_000, 1))).toBeUndefined()
