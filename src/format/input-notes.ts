@@ -7,7 +7,7 @@
 import type { RunSummary } from '../run/types.ts'
 
 /** True when nothing in the run model came from the input: no step, apt run, problem or environment fact. */
-export function readNothing(run: RunSummary): boolean {
+function readNothing(run: RunSummary): boolean {
   return run.steps.length === 0 && run.transactions.length === 0 && run.problems.length === 0 && run.environment.length === 0
 }
 

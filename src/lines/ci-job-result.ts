@@ -6,6 +6,8 @@
  * @module
  */
 
+import { isDigit } from './chars.ts'
+
 /** What a runner's failure line says. */
 export interface CiJobFailure {
   /** The exit code the runner reports. */
@@ -15,10 +17,7 @@ export interface CiJobFailure {
 /** Digits only, at most 3 (exit codes are 0–255). */
 function exitCode(text: string): number | undefined {
   if (text.length === 0 || text.length > 3) return undefined
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c < 0x30 || c > 0x39) return undefined
-  }
+  for (let i = 0; i < text.length; i++) if (!isDigit(text.charCodeAt(i))) return undefined
   return Number(text)
 }
 

@@ -127,12 +127,22 @@ export function createParser(options?: ParserOptions): AptLogParser {
     } else if (marker.kind === 'group-end') {
       const event = { type: 'ci.group.end', ...base, rule: 'ci.group.end', name: marker.name } as const
       emit(marker.epoch === undefined ? event : { ...event, epoch: marker.epoch })
-    }
-    else {
+    } else {
       emit({ type: 'ci.annotation', ...base, rule: 'ci.annotation', level: marker.level, message: marker.message })
-      const failed = marker.level === 'error' ? githubStepFailure(marker.message) : undefined
-      if (failed !== undefined) emit({ type: 'problem', ...base, rule: CI_JOB_FAILED, kind: CI_JOB_FAILED, severity: 'error', message: marker.message })
+      if (marker.level === 'error' && githubStepFailure(marker.message) !== undefined) emit({ type: 'problem', ...base, rule: CI_JOB_FAILED, kind: CI_JOB_FAILED, severity: 'error', message: marker.message })
     }
+  }
+
+  /**
+   * An exception from a grammar: a consumer's own (thrown from `onEvent`) goes back to the caller;
+   * a fault in a rule must not stop a log processor: it is reported, the line counted, parsing goes on.
+   */
+  function reportFault(error: unknown, lineNo: number): void {
+    if (inUserCode) {
+      inUserCode = false
+      throw error
+    }
+    onError?.(new AptLogError('internal', `aptlog could not read line ${lineNo}: ${String(error)}`, lineNo, error))
   }
 
   function count(verdict: Verdict): void {
@@ -163,11 +173,7 @@ export function createParser(options?: ParserOptions): AptLogParser {
           try {
             router.boundary()
           } catch (error) {
-            if (inUserCode) {
-              inUserCode = false
-              throw error
-            }
-            onError?.(new AptLogError('internal', `aptlog could not read line ${lineNo}: ${String(error)}`, lineNo, error))
+            reportFault(error, lineNo)
           }
         }
         for (const marker of ci.markers) emitMarker(marker, lineNo, ts)
@@ -188,13 +194,8 @@ export function createParser(options?: ParserOptions): AptLogParser {
     try {
       verdict = router.line(clean, lineNo, ts)
     } catch (error) {
-      if (inUserCode) {
-        inUserCode = false
-        throw error
-      }
-      // A fault in a rule must not stop a log processor: report it, count the line, go on.
+      reportFault(error, lineNo)
       verdict = UNRECOGNIZED
-      onError?.(new AptLogError('internal', `aptlog could not read line ${lineNo}: ${String(error)}`, lineNo, error))
     }
     count(verdict)
     if (onUnrecognized !== undefined && verdict !== CONSUMED && verdict !== IGNORED) onUnrecognized(clean, lineNo, verdict === UNRECOGNIZED_APT_LIKE)

@@ -176,6 +176,36 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
     tx.add(event)
   }
 
+  /** The run model over `builders` (kept transactions, in any order); `openOmitted` open ones past the cap. */
+  function summaryOf(builders: TransactionBuilder[], openOmitted: number): RunSummary {
+    builders.sort((a, b) => a.line - b.line)
+    const transactions: Transaction[] = builders.map((tx) => tx.build())
+    const rootCause = findRootCause(problems)
+    const stepList = [...steps.values()].map(toStep)
+    const unfinished = dpkgStates.finding()
+    // Packages dpkg.log leaves half-done are the trace of a failed run, even with no error line.
+    const failed = problems.some(isFatal) || buildsFailed > 0 || stepList.some((s) => s.status === 'error') || unfinished !== undefined
+    let outcome: RunSummary['outcome'] = 'unknown'
+    if (failed) outcome = 'failure'
+    else if (buildsStarted > 0) outcome = buildsSucceeded >= buildsStarted ? 'success' : 'unknown'
+    else if (transactions.length > 0 || stepList.length > 0) outcome = 'success'
+    if (stepList.length === 0 && transactions.length > 0) {
+      stepList.push({ id: 'log', instruction: null, status: outcome === 'failure' ? 'error' : outcome === 'success' ? 'done' : 'unknown', line: transactions[0]?.line ?? 1 })
+    }
+    const findings: Finding[] = []
+    const essential = essentialPackagesFinding(builders)
+    if (essential !== undefined) findings.push(essential)
+    const gen = generationFinding(generation)
+    if (gen !== undefined) findings.push(gen)
+    const sources = sourcesFinding(transactions)
+    if (sources !== undefined) findings.push(sources)
+    if (unfinished !== undefined) findings.push(unfinished)
+    const summary: RunSummary = { outcome, rootCause, problems: [...problems], findings, steps: stepList, transactions, aptGeneration: generation, environment: environment.facts(), repositories: repositories.repositories(), lines, unrecognized, ...(unrecognizedAptLike > 0 ? { unrecognizedAptLike } : {}) }
+    const dropped = { ...omitted, transactions: omitted.transactions + openOmitted }
+    return dropped.steps + dropped.transactions + dropped.problems > 0 ? { ...summary, omitted: dropped } : summary
+  }
+
+  /** The summary `finish()` made: the log is over, nothing more is folded in. */
   let result: RunSummary | undefined
 
   return {
@@ -256,35 +286,6 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
       result = summaryOf(finished, 0)
       return result
     },
-  }
-
-  /** The run model over `builders` (kept transactions, in any order); `openOmitted` open ones past the cap. */
-  function summaryOf(builders: TransactionBuilder[], openOmitted: number): RunSummary {
-    builders.sort((a, b) => a.line - b.line)
-    const transactions: Transaction[] = builders.map((tx) => tx.build())
-    const rootCause = findRootCause(problems)
-    const stepList = [...steps.values()].map(toStep)
-    const unfinished = dpkgStates.finding()
-    // Packages dpkg.log leaves half-done are the trace of a failed run, even with no error line.
-    const failed = problems.some(isFatal) || buildsFailed > 0 || stepList.some((s) => s.status === 'error') || unfinished !== undefined
-    let outcome: RunSummary['outcome'] = 'unknown'
-    if (failed) outcome = 'failure'
-    else if (buildsStarted > 0) outcome = buildsSucceeded >= buildsStarted ? 'success' : 'unknown'
-    else if (transactions.length > 0 || stepList.length > 0) outcome = 'success'
-    if (stepList.length === 0 && transactions.length > 0) {
-      stepList.push({ id: 'log', instruction: null, status: outcome === 'failure' ? 'error' : outcome === 'success' ? 'done' : 'unknown', line: transactions[0]?.line ?? 1 })
-    }
-    const findings: Finding[] = []
-    const essential = essentialPackagesFinding(builders)
-    if (essential !== undefined) findings.push(essential)
-    const gen = generationFinding(generation)
-    if (gen !== undefined) findings.push(gen)
-    const sources = sourcesFinding(transactions)
-    if (sources !== undefined) findings.push(sources)
-    if (unfinished !== undefined) findings.push(unfinished)
-    const summary: RunSummary = { outcome, rootCause, problems: [...problems], findings, steps: stepList, transactions, aptGeneration: generation, environment: environment.facts(), repositories: repositories.repositories(), lines, unrecognized, ...(unrecognizedAptLike > 0 ? { unrecognizedAptLike } : {}) }
-    const dropped = { ...omitted, transactions: omitted.transactions + openOmitted }
-    return dropped.steps + dropped.transactions + dropped.problems > 0 ? { ...summary, omitted: dropped } : summary
   }
 }
 

@@ -19,7 +19,7 @@ import { parse } from '../../src/index.ts'
 import { CATALOG, CATALOG_GAPS } from '../../src/locale/catalog.ts'
 import { cLine } from '../../src/locale/lines.ts'
 import { detectLocale, matchLocaleLine } from '../../src/locale/matcher.ts'
-import { eventsOf } from './support.ts'
+import { eventsOf, germanPostinstFailure } from './support.ts'
 
 const NBSP = '\u00a0'
 
@@ -94,25 +94,12 @@ describe('bullseye lines from the bullseye catalogues', () => {
 
 describe('bullseye output gives the events of its English text', () => {
   test('German maintainer-script failure (dpkg 1.20, arguments swapped)', () => {
-    const de = [
-      'failing-postinst (1.0) wird eingerichtet ...',
-      'dpkg: Fehler beim Bearbeiten des Paketes failing-postinst (--configure):',
+    const { de, en } = germanPostinstFailure(
       ' »installiertes failing-postinst-Skript des Paketes post-installation«-Unterprozess gab den Fehlerwert 1 zurück',
-      'Fehler traten auf beim Bearbeiten von:',
-      ' failing-postinst',
-      '',
-    ]
-    const en = [
-      'Setting up failing-postinst (1.0) ...',
-      'dpkg: error processing package failing-postinst (--configure):',
       ' installed failing-postinst package post-installation script subprocess returned error exit status 1',
-      'Errors were encountered while processing:',
-      ' failing-postinst',
-      '',
-    ]
-    const events = parse(new TextEncoder().encode(de.join('\n')))
-    expect(events.find((e) => e.type === 'problem')).toMatchObject({ kind: 'dpkg.maintainer-script-failed', cause: 'postinst', package: 'failing-postinst', locale: 'de' })
-    expect(eventsOf(de.join('\n'))).toEqual(eventsOf(en.join('\n')))
+    )
+    expect(parse(new TextEncoder().encode(de)).find((e) => e.type === 'problem')).toMatchObject({ kind: 'dpkg.maintainer-script-failed', cause: 'postinst', package: 'failing-postinst', locale: 'de' })
+    expect(eventsOf(de)).toEqual(eventsOf(en))
   })
 })
 

@@ -13,7 +13,7 @@ import { describe, expect, test } from 'vitest'
 import { parse } from '../../src/index.ts'
 import { cLine } from '../../src/locale/lines.ts'
 import { detectLocale, matchLocaleLine } from '../../src/locale/matcher.ts'
-import { eventsOf } from './support.ts'
+import { eventsOf, germanPostinstFailure } from './support.ts'
 
 const NBSP = '\u00a0'
 const NNBSP = '\u202f'
@@ -114,24 +114,11 @@ describe('sid output gives the events of its English text', () => {
   })
 
   test('German maintainer-script failure (dpkg 1.23)', () => {
-    const de = [
-      'failing-postinst (1.0) wird eingerichtet ...',
-      'dpkg: Fehler beim Bearbeiten des Paketes failing-postinst (--configure):',
+    const { de, en } = germanPostinstFailure(
       ' »altes postinst-Betreuerskript des Paketes failing-postinst«-Unterprozess mit Exit-Status 1 fehlgeschlagen',
-      'Fehler traten auf beim Bearbeiten von:',
-      ' failing-postinst',
-      '',
-    ]
-    const en = [
-      'Setting up failing-postinst (1.0) ...',
-      'dpkg: error processing package failing-postinst (--configure):',
       ' old failing-postinst package postinst maintainer script subprocess failed with exit status 1',
-      'Errors were encountered while processing:',
-      ' failing-postinst',
-      '',
-    ]
-    const events = parse(new TextEncoder().encode(de.join('\n')))
-    expect(events.find((e) => e.type === 'problem')).toMatchObject({ kind: 'dpkg.maintainer-script-failed', cause: 'postinst', package: 'failing-postinst', locale: 'de' })
-    expect(eventsOf(de.join('\n'))).toEqual(eventsOf(en.join('\n')))
+    )
+    expect(parse(new TextEncoder().encode(de)).find((e) => e.type === 'problem')).toMatchObject({ kind: 'dpkg.maintainer-script-failed', cause: 'postinst', package: 'failing-postinst', locale: 'de' })
+    expect(eventsOf(de)).toEqual(eventsOf(en))
   })
 })

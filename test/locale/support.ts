@@ -13,3 +13,14 @@ export function eventsOf(text: string): unknown[] {
       return rest
     })
 }
+
+/**
+ * A failing postinst as apt-get shows it, in German and in English, around the one reason line
+ * that differs between dpkg releases: the same five lines otherwise (bookworm-de-h1, bookworm-h1).
+ */
+export function germanPostinstFailure(deReason: string, enReason: string): { de: string; en: string } {
+  return {
+    de: ['failing-postinst (1.0) wird eingerichtet ...', 'dpkg: Fehler beim Bearbeiten des Paketes failing-postinst (--configure):', deReason, 'Fehler traten auf beim Bearbeiten von:', ' failing-postinst', ''].join('\n'),
+    en: ['Setting up failing-postinst (1.0) ...', 'dpkg: error processing package failing-postinst (--configure):', enReason, 'Errors were encountered while processing:', ' failing-postinst', ''].join('\n'),
+  }
+}
