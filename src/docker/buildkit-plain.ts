@@ -8,7 +8,7 @@
 
 import type { DockerBuildEndEvent } from '../events/docker.ts'
 import { CONSUMED, IGNORED, type Verdict } from '../grammar/verdict.ts'
-import type { ActiveBuild } from './active-build.ts'
+import type { ActiveBuild, EchoTarget } from './active-build.ts'
 import { addTag, emitBuildEnd, type BuildRecord } from './build.ts'
 import { finishedStatus } from './buildkit-plain-rules.ts'
 import type { BuildkitDoneLine, BuildkitLogLine, BuildkitMarkerLine, BuildkitTextLine } from './line-kinds.ts'
@@ -41,6 +41,9 @@ export interface PlainBuild extends ActiveBuild {
 /** What the error echo block needs of a failed vertex once its state is gone. */
 type FailedVertex = StepRef
 
+/** Id of a vertex known only from an echo block (its number was never printed): `#?1`, `#?2` … */
+const ECHOED_ID = '#?'
+
 /** Create the state of a BuildKit plain build. */
 export function createPlainBuild(record: BuildRecord, session: DockerSession): PlainBuild {
   /** Running vertices by number; dropped at their completion line. */
@@ -51,6 +54,10 @@ export function createPlainBuild(record: BuildRecord, session: DockerSession): P
   const late = new Map<number, Step>()
   /** Failed vertices by name, for the echo block. */
   const failed = new Map<string, FailedVertex>()
+  /** Failed vertices whose header the log does not hold (an excerpt began inside them), oldest first. */
+  const failedUnnamed: FailedVertex[] = []
+  /** Vertices known only from an echo block. */
+  let echoed = 0
   /** Vertex of the previous line, while its chunk lasts. */
   let current: number | undefined
   /** The previous line was an output line of `current`. */
@@ -121,7 +128,8 @@ export function createPlainBuild(record: BuildRecord, session: DockerSession): P
     completed.add(n)
     if (end.status === 'error') {
       record.failed = true
-      failed.set(step.name, { id: step.id, stage: step.stage })
+      if (step.name === '') failedUnnamed.push({ id: step.id, stage: step.stage })
+      else failed.set(step.name, { id: step.id, stage: step.stage })
     }
     endStep(step, end, session, at, rule)
     return CONSUMED
@@ -134,6 +142,42 @@ export function createPlainBuild(record: BuildRecord, session: DockerSession): P
       endStep(step, { status: outcome === 'success' ? 'done' : 'unknown', inferred: true }, session, step.lastAt, rule)
     }
     running.clear()
+  }
+
+  /** The running vertex printed under `name`, if any. */
+  function runningNamed(name: string): number | undefined {
+    for (const [n, step] of running) if (step.name === name) return n
+    return undefined
+  }
+
+  function echoTarget(name: string, at: LineAt, rule: string): EchoTarget {
+    const seen = failed.get(name) ?? failedUnnamed.shift()
+    if (seen !== undefined) return { ref: seen }
+    // The excerpt holds the vertex's lines but not its error line: the block proves it failed.
+    const n = runningNamed(name)
+    if (n !== undefined) {
+      const step = running.get(n) as Step
+      return { ref: step, close: (end, endRule) => void complete(n, end, endRule, { status: 'error' }) }
+    }
+    // Only the box: its lines are all the log has of the vertex.
+    echoed++
+    const parsed = parseVertexName(name)
+    const step = startStep(
+      { id: `${record.prefix}${ECHOED_ID}${echoed}`, stage: parsed.stage },
+      { builder: record.builder, name, instruction: parsed.instruction, index: parsed.index, total: parsed.total, internal: parsed.internal, platform: parsed.platform },
+      session,
+      at,
+      rule,
+    )
+    return {
+      ref: step,
+      output: (payload, lineAt) => stepOutput(step, payload, session, lineAt),
+      close(end, endRule) {
+        record.failed = true
+        failed.set(name, { id: step.id, stage: step.stage })
+        endStep(step, { status: 'error' }, session, end, endRule)
+      },
+    }
   }
 
   return {
@@ -208,6 +252,6 @@ export function createPlainBuild(record: BuildRecord, session: DockerSession): P
     },
     // Every vertex's context is flushed at its completion line: nothing is held.
     settle: () => undefined,
-    failedStep: (name) => failed.get(name),
+    echoTarget,
   }
 }

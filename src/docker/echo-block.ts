@@ -1,31 +1,44 @@
 /**
  * BuildKit's error echo block (FORMATS.md §7.3 "Error excerpt"): after the progress stream of a
  * failed build, once per failed vertex, `------` / ` > [2/3] RUN …:` / its last ≤ 10 log lines as
- * `0.512 text` / `------` (empty between the frames with the v0.8 printer). The replayed lines were
- * already read as the vertex's output: they are counted here and never reach the apt/dpkg
- * grammars again, so no event or problem is reported twice.
+ * `0.512 text` (or `#5 28.79 text`) / `------` (empty between the frames with the v0.8 printer).
+ *
+ * When the log showed the vertex, the replayed lines repeat lines already read: they are counted
+ * here and never reach the apt/dpkg grammars again, so no event or problem is reported twice. When
+ * it did not — the box is what a user copied from the terminal — they are the only evidence, and
+ * are read as the output of the step the box names.
  * @module
  */
 
 import { baseFields } from '../events/base.ts'
-import { CONSUMED } from '../grammar/verdict.ts'
+import { CONSUMED, type Verdict } from '../grammar/verdict.ts'
+import type { EchoTarget } from './active-build.ts'
 import { ECHO_FRAME, ECHO_NAME, ECHO_OPEN, ECHO_REPLAY } from './echo-rules.ts'
-import { lineContext, type DockerSession, type LineAt, type OpenBlock, type StepRef } from './session.ts'
+import { lineContext, type DockerSession, type LineAt, type OpenBlock } from './session.ts'
 
-/** Open an echo block at its first `------`; `failedStep` finds the step a vertex name belongs to. */
-export function openEchoBlock(session: DockerSession, at: LineAt, failedStep: (name: string) => StepRef | undefined): OpenBlock {
+/** Finds the step a block names; `at` is the ` > name:` line. */
+export type EchoResolver = (name: string, at: LineAt) => EchoTarget | undefined
+
+/**
+ * Open an echo block at its first `------`. `standalone`: no build failure was read before it (a
+ * pasted box), so a frame not followed by ` > name:` is no block at all and emits nothing.
+ */
+export function openEchoBlock(session: DockerSession, at: LineAt, resolve: EchoResolver, standalone = false): OpenBlock {
   let name: string | undefined
+  let target: EchoTarget | undefined
   let replayed = 0
   let lastLine = at.line
+  let lastAt = at
   let done = false
 
   function emit(cut: boolean): void {
     if (done) return
     done = true
-    // Opened only after a failed build: a frame cut before its ` > name:` line is still the echo
+    if (name === undefined && standalone) return
+    target?.close?.(lastAt, ECHO_OPEN.id)
+    // Opened after a failed build: a frame cut before its ` > name:` line is still the echo
     // block's (name ''), so the line it counted is covered by an event.
-    const step = name === undefined ? undefined : failedStep(name)
-    const event = { type: 'docker.echo', ...baseFields(lineContext(at, step), ECHO_OPEN.id, lastLine), name: name ?? '', lines: replayed } as const
+    const event = { type: 'docker.echo', ...baseFields(lineContext(at, target?.ref), ECHO_OPEN.id, lastLine), name: name ?? '', lines: replayed } as const
     session.emit(cut ? { ...event, cut: true } : event)
   }
 
@@ -33,20 +46,28 @@ export function openEchoBlock(session: DockerSession, at: LineAt, failedStep: (n
     get done(): boolean {
       return done
     },
-    offer(text, next) {
+    offer(text, next): Verdict | undefined {
+      let verdict: Verdict = CONSUMED
       if (name === undefined) {
         const echoed = ECHO_NAME.match(text)
-        if (echoed === undefined) return undefined
+        // A pasted box names a Dockerfile or internal vertex: `[2/5] RUN …`, `[internal] load …`.
+        if (echoed === undefined || (standalone && echoed.charCodeAt(0) !== 0x5b)) return undefined
         name = echoed
+        target = resolve(name, next)
       } else if (text === ECHO_FRAME) {
         lastLine = next.line
+        lastAt = next
         emit(false)
         return CONSUMED
-      } else if (ECHO_REPLAY.match(text) === true) {
+      } else {
+        const payload = ECHO_REPLAY.match(text)
+        if (payload === undefined) return undefined
         replayed++
-      } else return undefined
+        if (target?.output !== undefined) verdict = target.output(payload, next)
+      }
       lastLine = next.line
-      return CONSUMED
+      lastAt = next
+      return verdict
     },
     close: (cut) => emit(cut === true),
   }

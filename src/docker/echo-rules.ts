@@ -33,19 +33,28 @@ export const ECHO_NAME: Rule<string> = {
 }
 
 /**
- * A replayed log line: `0.512 Reading package lists...` (time since the vertex started, then the
- * text; no `#N`), or an empty line (partial lines share the ring buffer, so replays can be gappy).
+ * A replayed log line, as its payload: `0.512 Reading package lists...` (time since the vertex
+ * started, then the text; no `#N`), `#5 28.79 E: …` (the same with the vertex number, as some
+ * clients print it), or an empty line (partial lines share the ring buffer, so replays can be
+ * gappy: the payload is then `''`).
  */
-export const ECHO_REPLAY: Rule<true> = {
+export const ECHO_REPLAY: Rule<string> = {
   id: 'docker.echo.replay',
   first: '',
   match(text) {
-    if (text.trim().length === 0) return true
-    const intEnd = skipDigits(text, 0)
-    if (intEnd === 0 || text.charCodeAt(intEnd) !== 0x2e) return undefined
+    if (text.trim().length === 0) return ''
+    let from = 0
+    if (text.charCodeAt(0) === 0x23) {
+      const n = skipDigits(text, 1)
+      if (n === 1 || text.charCodeAt(n) !== 0x20) return undefined
+      from = n + 1
+    }
+    const intEnd = skipDigits(text, from)
+    if (intEnd === from || text.charCodeAt(intEnd) !== 0x2e) return undefined
     const end = skipDigits(text, intEnd + 1)
     if (end === intEnd + 1) return undefined
-    return end === text.length || text.charCodeAt(end) === 0x20 ? true : undefined
+    if (end === text.length) return ''
+    return text.charCodeAt(end) === 0x20 ? text.slice(end + 1) : undefined
   },
 }
 

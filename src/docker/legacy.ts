@@ -170,7 +170,7 @@ export function createSequentialBuild(record: BuildRecord, session: DockerSessio
       endCurrent(rule, end)
       emitBuildEnd(record, { outcome: end, exitCode, inferred: outcome === undefined }, session, at ?? record.lastAt, rule)
     },
-    failedStep: () => undefined,
+    echoTarget: () => undefined,
   }
   return build
 }

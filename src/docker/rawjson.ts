@@ -272,6 +272,6 @@ export function createRawjsonBuild(record: BuildRecord, session: DockerSession):
       emitBuildEnd(record, { outcome: result, exitCode, inferred: outcome === undefined, cut: outcome === undefined && cut }, session, at ?? record.lastAt, rule)
     },
     settle: () => flushPending(undefined),
-    failedStep: () => undefined,
+    echoTarget: () => undefined,
   }
 }

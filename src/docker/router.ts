@@ -19,7 +19,7 @@ import type { Emit } from '../grammar/types.ts'
 import { CONSUMED, IGNORED, type Verdict } from '../grammar/verdict.ts'
 import { DEFAULT_MAX_LINE_LENGTH } from '../lines/splitter.ts'
 import { createBuildCounter, reportBuildFailed, type BuildRecord } from './build.ts'
-import { createPlainBuild, type PlainBuild } from './buildkit-plain.ts'
+import { createPlainBuild, type PlainBuild, type PlainLine } from './buildkit-plain.ts'
 import { openEchoBlock } from './echo-block.ts'
 import { isCommandLineError } from './final-error-rules.ts'
 import { createSequentialBuild, type SequentialBuild } from './legacy.ts'
@@ -35,8 +35,12 @@ import { isFromInstruction, parseVertexName } from './vertex-name.ts'
 
 /** Routes lines: docker framing is recognised here, payloads go to per-step stream contexts. */
 export interface LineRouter {
-  /** One line with CI prefix and ANSI removed (bare CRs still inside). */
-  line(text: string, lineNo: number, ts: string | undefined): Verdict
+  /**
+   * One line with CI prefix and ANSI removed (bare CRs still inside). `channel` names the stream a
+   * pasted gutter put the line in (`web_1  | …` of `docker-compose up`): each channel is read by a
+   * stream context of its own, outside any build.
+   */
+  line(text: string, lineNo: number, ts: string | undefined, channel?: string): Verdict
   /**
    * A CI group opens or closes (`##[endgroup]`, GitLab `section_end`): a BuildKit build whose
    * vertices have all completed ends here, before the marker's event, since no build output
@@ -46,6 +50,9 @@ export interface LineRouter {
   /** End of input: close every open step and block. */
   end(lastLine: number): void
 }
+
+/** Channels read at once; past this, a new channel's lines share the stream context of lines outside any build. */
+const MAX_CHANNELS = 64
 
 /** Rule id of events no line proves: a step or build end inferred from what came next, or from the end of the input. */
 export const INFERRED_END_RULE = 'docker.inferred-end'
@@ -67,6 +74,17 @@ function opensBuildkitBuild(text: string, insideLegacyStep: boolean): boolean {
 }
 
 /**
+ * A BuildKit line that opens a build when none is being read. A header does (see
+ * {@link opensBuildkitBuild}); so does, outside a legacy RUN step, any line only a BuildKit printer
+ * writes — `#6 3.130 text`, `#6 ERROR: …`, `#6 DONE 1.2s`, `#6 CACHED` …: an excerpt that starts
+ * in the middle of a vertex. A bare `#6 text` is not enough (a comment, a Markdown list).
+ */
+function opensHeaderless(line: PlainLine, insideLegacyStep: boolean): boolean {
+  if (line.kind === 'bk.other') return opensBuildkitBuild(line.text, insideLegacyStep)
+  return !insideLegacyStep
+}
+
+/**
  * Create the router for one parse. `newContext` makes the stream context of each step and of the
  * lines outside any step (tests pass one that records what each context receives).
  */
@@ -80,6 +98,8 @@ export function createLineRouter(
   const dispatch = createDispatch(DOCKER_LINE_RULES)
   let active: Active | undefined
   let block: OpenBlock | undefined
+  /** Stream contexts of gutter channels (compose services), by name. */
+  const channels = new Map<string, StreamContext>()
   /** The build a failure line ended, until another build starts or unrelated output comes: a repeated final line is not a new failure. */
   let lastFailed: BuildRecord | undefined
   /** The last two non-blank lines read outside any build: a usage text names its error only there. */
@@ -198,7 +218,7 @@ export function createLineRouter(
           build = beginPlain(at, rule)
         }
         if (build === undefined) {
-          if (line.kind !== 'bk.other' || !opensBuildkitBuild(line.text, insideLegacyStep)) return undefined
+          if (!opensHeaderless(line, insideLegacyStep)) return undefined
           build = beginPlain(at, rule)
         }
         return build.line(line, at, rule)
@@ -292,12 +312,31 @@ export function createLineRouter(
       case 'echo.open':
       case 'source.open': {
         const build = active
-        // Only after a BuildKit vertex failed, before the build's final error line.
-        if (build === undefined || build.kind === 'sequential' || !build.record.failed) return undefined
-        block = line.kind === 'echo.open' ? openEchoBlock(session, at, (name) => build.failedStep(name)) : openSourceBlock(line, session, at)
-        return CONSUMED
+        // After a BuildKit vertex failed, before the build's final error line.
+        if (build !== undefined && build.kind !== 'sequential' && build.record.failed) {
+          block = line.kind === 'echo.open' ? openEchoBlock(session, at, (name, nameAt) => build.echoTarget(name, nameAt, rule)) : openSourceBlock(line, session, at)
+          return CONSUMED
+        }
+        // A pasted error box: the failure it shows is not in the log (an excerpt), or no build is.
+        if (line.kind === 'echo.open' && !insideLegacyStep && build?.kind !== 'sequential' && build?.kind !== 'rawjson') {
+          block = openEchoBlock(session, at, (name, nameAt) => (active?.kind === 'plain' ? active : beginPlain(nameAt, rule)).echoTarget(name, nameAt, rule), true)
+          // The frame alone proves nothing yet; the block's event covers it once ` > name:` follows.
+          return IGNORED
+        }
+        return undefined
       }
     }
+  }
+
+  /** A line of a gutter channel: a container's output, never docker framing. */
+  function channelLine(channel: string, text: string, at: LineAt): Verdict {
+    let context = channels.get(channel)
+    if (context === undefined) {
+      if (channels.size >= MAX_CHANNELS) return outside(text, at)
+      context = newContext()
+      channels.set(channel, context)
+    }
+    return context.line(text, lineContext(at))
   }
 
   /** A line no docker rule took: output of the open step, or of no step. */
@@ -322,8 +361,9 @@ export function createLineRouter(
   }
 
   return {
-    line(text, lineNo, ts) {
+    line(text, lineNo, ts, channel) {
       const at: LineAt = { line: lineNo, ts }
+      if (channel !== undefined) return channelLine(channel, text, at)
       if (block !== undefined) {
         const verdict = block.offer(text, at)
         if (verdict !== undefined) {
@@ -359,6 +399,7 @@ export function createLineRouter(
       closeBlock(true)
       finishActive(INFERRED_END_RULE)
       session.outside.flush()
+      for (const context of channels.values()) context.flush()
     },
   }
 }

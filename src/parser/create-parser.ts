@@ -14,6 +14,8 @@ import { stripAnsi } from '../lines/ansi.ts'
 import { githubStepFailure, gitlabJobFailure } from '../lines/ci-job-result.ts'
 import { readCiPrefix, type CiMarker } from '../lines/ci-prefix.ts'
 import { createChunkDecoder, type Chunk } from '../lines/decoder.ts'
+import { NO_MARGIN, readPrefix } from '../lines/margin.ts'
+import { createMarginReader, type MarginReader } from '../lines/margin-reader.ts'
 import { createLineSplitter, DEFAULT_MAX_LINE_LENGTH, type LineSplitter } from '../lines/splitter.ts'
 import { createLocaleCounts, mostDetected, type LocaleCounts } from '../locale/tally.ts'
 import { AptLogError } from './errors.ts'
@@ -154,7 +156,10 @@ export function createParser(options?: ParserOptions): AptLogParser {
     }
   }
 
-  function onLine(raw: string, lineNo: number, fullLength: number): void {
+  /** Blank lines in a row, for a paste with a blank line after every line (only every second one is the log's). */
+  let blankRun = 0
+
+  function onLine(raw: string, line: string, lineNo: number, fullLength: number): void {
     stats.lines = lineNo
     onRawLine?.(raw, lineNo)
     if (fullLength > 0) {
@@ -162,9 +167,23 @@ export function createParser(options?: ParserOptions): AptLogParser {
       emit({ type: 'line.truncated', line: lineNo, rule: 'line.truncated', length: fullLength, limit: maxLineLength })
       onError?.(new AptLogError('line-too-long', `line ${lineNo} is ${fullLength} characters long; only the first ${maxLineLength} were read`, lineNo))
     }
-    let text = raw
+    const margin = marginReader.margin
+    let text = line
+    if (margin !== NO_MARGIN) {
+      if (margin.interleaved) {
+        if (stripAnsi(text).trim().length === 0) {
+          blankRun++
+          if (blankRun % 2 === 1) {
+            stats.ignored++
+            return
+          }
+        } else blankRun = 0
+      }
+      if (margin.indent.length > 0 && text.startsWith(margin.indent)) text = text.slice(margin.indent.length)
+    }
     let ts: string | undefined
-    const ci = readCiPrefix(raw)
+    let channel: string | undefined
+    const ci = readCiPrefix(text)
     if (ci !== undefined) {
       ts = ci.ts
       text = ci.text
@@ -184,7 +203,15 @@ export function createParser(options?: ParserOptions): AptLogParser {
       }
     }
     let verdict: Verdict
-    const clean = stripAnsi(text)
+    let clean = stripAnsi(text)
+    if (margin.prefix !== undefined) {
+      const hit = readPrefix(margin.prefix, clean)
+      if (hit !== undefined) {
+        clean = clean.slice(hit.end)
+        ts ??= hit.ts
+        channel = hit.channel
+      }
+    }
     // GitLab's job end line is the runner's, not the build's: it goes to no grammar.
     if (clean.charCodeAt(0) === 0x45 /* E */ && gitlabJobFailure(clean) !== undefined) {
       emit({ type: 'problem', line: lineNo, ...(ts === undefined ? {} : { ts }), rule: CI_JOB_FAILED, kind: CI_JOB_FAILED, severity: 'error', message: clean.trimEnd() })
@@ -192,7 +219,7 @@ export function createParser(options?: ParserOptions): AptLogParser {
       return
     }
     try {
-      verdict = router.line(clean, lineNo, ts)
+      verdict = router.line(clean, lineNo, ts, channel)
     } catch (error) {
       reportFault(error, lineNo)
       verdict = UNRECOGNIZED
@@ -202,7 +229,8 @@ export function createParser(options?: ParserOptions): AptLogParser {
   }
 
   let decoder = createChunkDecoder()
-  let splitter: LineSplitter = createLineSplitter(onLine, maxLineLength)
+  let marginReader: MarginReader = createMarginReader(onLine)
+  let splitter: LineSplitter = createLineSplitter(marginReader.push, maxLineLength)
   const newRouter = (): LineRouter => createLineRouter(emit, () => createStreamContext(emit, DEFAULT_GRAMMARS, locales), maxLineLength)
   let router: LineRouter = newRouter()
 
@@ -219,6 +247,7 @@ export function createParser(options?: ParserOptions): AptLogParser {
       ended = true
       splitter.push(decoder.flush())
       splitter.end()
+      marginReader.end()
       try {
         router.end(stats.lines)
       } catch (error) {
@@ -235,7 +264,9 @@ export function createParser(options?: ParserOptions): AptLogParser {
       stats = zeroStats()
       locales = createLocaleCounts()
       decoder = createChunkDecoder()
-      splitter = createLineSplitter(onLine, maxLineLength)
+      blankRun = 0
+      marginReader = createMarginReader(onLine)
+      splitter = createLineSplitter(marginReader.push, maxLineLength)
       router = newRouter()
     },
     get stats(): LogStats {

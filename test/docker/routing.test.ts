@@ -144,10 +144,23 @@ describe('what is not docker framing', () => {
     ])
   })
 
-  test('legacy framing outside a legacy build, and BuildKit lines outside a BuildKit build, are ordinary lines', () => {
-    const { events, routed } = route([' ---> Running in 8ad72937455d', 'Successfully built 82e8ebd1e287', '#5 0.354 Get:1 x', '#5 DONE 1.0s', '------', 'COMMIT x', 'COPY failed: no source files were specified'].join('\n'))
+  test('legacy framing outside a legacy build, and bare `#N text` lines outside a BuildKit build, are ordinary lines', () => {
+    const { events, routed } = route([' ---> Running in 8ad72937455d', 'Successfully built 82e8ebd1e287', '#5 not a vertex', '------', 'COMMIT x', 'COPY failed: no source files were specified'].join('\n'))
     expect(events.filter((e) => e.type.startsWith('docker.'))).toEqual([])
-    expect(routed.length).toBe(7)
+    // `------` may open a pasted error box: it is held back as a frame (ignored), not routed.
+    expect(routed.map((r) => r.text)).toEqual([' ---> Running in 8ad72937455d', 'Successfully built 82e8ebd1e287', '#5 not a vertex', 'COMMIT x', 'COPY failed: no source files were specified'])
+  })
+
+  test('a line only a BuildKit printer writes opens a build even without a header (an excerpt that starts inside a vertex)', () => {
+    const { events, routed } = route(['#5 0.354 Get:1 x', '#5 DONE 1.0s'].join('\n'))
+    expect(events.filter((e) => e.type.startsWith('docker.')).map((e) => e.type)).toEqual(['docker.build.start', 'docker.step.end', 'docker.build.end'])
+    expect(ofType(events, 'docker.step.end')[0]).toMatchObject({ step: '#5', status: 'done', outputLines: 1 })
+    expect(routed.map((r) => r.text)).toEqual(['Get:1 x'])
+  })
+
+  test('inside a legacy RUN step, a headerless BuildKit line is the step’s output', () => {
+    const { events } = route(['Step 2/3 : RUN x', ' ---> Running in 8ad72937455d', '#5 0.354 Get:1 x'].join('\n'))
+    expect(ofType(events, 'docker.build.start').map((e) => e.builder)).toEqual(['legacy'])
   })
 })
 

@@ -395,10 +395,18 @@ const TABLES: readonly { rule: Rule<unknown>; hits: readonly Case[]; misses: rea
   {
     rule: ECHO_REPLAY,
     hits: [
-      { name: 'FORMATS §7.3 replay', text: '2.886 E: Unable to locate package foo', expected: true },
-      { name: 'empty line in the ring', text: '', expected: true },
+      { name: 'FORMATS §7.3 replay', text: '2.886 E: Unable to locate package foo', expected: 'E: Unable to locate package foo' },
+      { name: 'empty line in the ring', text: '', expected: '' },
+      { name: 'an empty output line, time only', text: '2.723', expected: '' },
+      { name: 'with the vertex number, as older clients replay (issue 16)', text: '#5 28.79 E: Unable to locate package foo', expected: 'E: Unable to locate package foo' },
+      { name: 'dpkg line keeping its CR (FORMATS §7.3, buildx 0.29.1 pre-dependency capture)', text: '3.131 dpkg: error processing package loop2-multiarch-support (--configure):\r', expected: 'dpkg: error processing package loop2-multiarch-support (--configure):\r' },
     ],
-    misses: [{ name: 'a BuildKit line', text: '#5 2.886 E: x' }],
+    misses: [
+      { name: 'a vertex line without a time', text: '#5 [2/3] RUN x' },
+      { name: 'time glued to the text', text: '2.886E: x' },
+      { name: 'no decimals', text: '2 E: x' },
+      { name: 'an apt message', text: 'E: Unable to locate package foo' },
+    ],
   },
   {
     rule: SOURCE_OPEN,

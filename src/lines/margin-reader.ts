@@ -1,0 +1,137 @@
+/**
+ * Decides the margin of a pasted log (`margin.ts`) while lines keep flowing. Lines wait only while
+ * a margin is still possible:
+ *
+ * - the first line of text starts with a gap, a clock, a chat name or a gutter, or looks like a
+ *   BuildKit line that lost its `#` — then the first {@link WINDOW_LINES} lines wait (fewer when
+ *   they pass {@link WINDOW_CHARS} or the input ends) and the indentation and prefix are read
+ *   from them;
+ * - a blank line follows a line of text before any two lines of text have followed each other —
+ *   then lines wait until two lines of text follow each other (no interleave) or
+ *   {@link INTERLEAVE_PROOF} lines of text have each been followed by a blank one (interleave).
+ *
+ * Anything else — every log a program or a CI runner wrote — is handed on as it arrives. The
+ * decision depends on the lines only, never on how the input was chunked.
+ * @module
+ */
+
+import { stripAnsi } from './ansi.ts'
+import { detectMargin, mayCarryMargin, NO_MARGIN, repairLostHash, type Margin } from './margin.ts'
+
+/** Lines read before a margin is decided. */
+export const WINDOW_LINES = 24
+
+/** Characters read before a margin is decided, whatever the line count (long lines decide early). */
+export const WINDOW_CHARS = 65_536
+
+/** Lines of text, each followed by a blank one, that prove an interleave. */
+export const INTERLEAVE_PROOF = 4
+
+/**
+ * Receives each line: `raw` as read, `text` the line to parse (the raw line, or the first line
+ * with its lost `#` put back), its number and the splitter's cut length.
+ */
+export type OnMarginLine = (raw: string, text: string, lineNo: number, cutFrom: number) => void
+
+/** The window, then the pass-through. */
+export interface MarginReader {
+  /** One physical line. */
+  push(raw: string, lineNo: number, cutFrom: number): void
+  /** End of input: lines still waiting are decided on what arrived. */
+  end(): void
+  /** The margin in force (`NO_MARGIN` until one is decided). */
+  readonly margin: Margin
+}
+
+interface Held {
+  readonly raw: string
+  readonly lineNo: number
+  readonly cutFrom: number
+}
+
+/** Blank once ANSI is removed (the common line is rejected at its first character). */
+function isBlank(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i)
+    if (c === 0x1b) return stripAnsi(raw).trim().length === 0
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return false
+  }
+  return true
+}
+
+/** Create a margin reader that calls `onLine` for every line, in order. */
+export function createMarginReader(onLine: OnMarginLine): MarginReader {
+  let margin: Margin = NO_MARGIN
+  let held: Held[] = []
+  let heldChars = 0
+  /** Lines read so far, while anything is undecided. */
+  let seen = 0
+  let texts = 0
+  /** Indentation and prefix: undecided until the first line of text (and its window, if suspect). */
+  let marginDecided = false
+  let marginSuspect = false
+  /** Interleave: possible until two lines of text follow each other or the window passes. */
+  let interleavePossible = true
+  let previousWasText = false
+  let blankAfterText = false
+
+  function release(): void {
+    const window = held
+    held = []
+    heldChars = 0
+    let repaired: Held | undefined
+    if (marginSuspect) {
+      const [first, next] = window.filter((h) => !isBlank(h.raw))
+      const fixed = first === undefined || next === undefined ? undefined : repairLostHash(first.raw.slice(margin.indent.length), next.raw.slice(margin.indent.length))
+      if (first !== undefined && fixed !== undefined) repaired = { raw: margin.indent + fixed, lineNo: first.lineNo, cutFrom: 0 }
+    }
+    for (const h of window) onLine(h.raw, h.lineNo === repaired?.lineNo ? repaired.raw : h.raw, h.lineNo, h.cutFrom)
+  }
+
+  function settle(windowFull: boolean): void {
+    if (!marginDecided && (windowFull || !marginSuspect)) {
+      marginDecided = true
+      if (marginSuspect) margin = detectMargin(held.map((h) => h.raw))
+    }
+    if (interleavePossible) {
+      if (texts >= INTERLEAVE_PROOF && blankAfterText) {
+        interleavePossible = false
+        margin = { ...margin, interleaved: true }
+      } else if (windowFull) interleavePossible = false
+    }
+  }
+
+  return {
+    push(raw, lineNo, cutFrom) {
+      if (marginDecided && !interleavePossible) {
+        onLine(raw, raw, lineNo, cutFrom)
+        return
+      }
+      seen++
+      if (isBlank(raw)) {
+        if (previousWasText) blankAfterText = true
+        previousWasText = false
+      } else {
+        texts++
+        if (texts === 1) marginSuspect = mayCarryMargin(raw)
+        if (previousWasText) interleavePossible = false
+        previousWasText = true
+      }
+      held.push({ raw, lineNo, cutFrom })
+      heldChars += raw.length
+      const windowFull = seen >= WINDOW_LINES || heldChars >= WINDOW_CHARS
+      settle(windowFull)
+      const waitForMargin = !marginDecided
+      // Before the first line of text, blank lines wait for it; later, a blank line after text may be an interleave.
+      const waitForInterleave = interleavePossible && (texts === 0 || blankAfterText)
+      if (!waitForMargin && !waitForInterleave) release()
+    },
+    end() {
+      settle(true)
+      release()
+    },
+    get margin() {
+      return margin
+    },
+  }
+}
