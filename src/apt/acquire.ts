@@ -116,6 +116,7 @@ export function parseAcquireDescription(text: string): AcquireDescription | unde
   }
   if (uriEnd === -1) return undefined
   const uri = text.slice(0, uriEnd)
+  if (uri.charCodeAt(0) === 0x2f /* / */) return localDebDescription(text, uri, uriEnd)
   if (!hasUriScheme(uri)) return undefined
   // words[0] is the dist, words[1…] the rest.
   const words = wordsFrom(text, uriEnd + 1)
@@ -173,6 +174,21 @@ export function parseAcquireDescription(text: string): AcquireDescription | unde
     d.target = 'other'
     d.file = joinFrom(words, 1)
   }
+  return d as AcquireDescription
+}
+
+/**
+ * A `.deb` file given on the command line (`apt-get install ./pkg.deb`): its path, then the
+ * package, its architecture and version — `/tmp/pkgs/broken_1.0_all.deb broken all 1.0`
+ * (fixtures/compose … postinst captures, apt 2.6).
+ */
+function localDebDescription(text: string, path: string, pathEnd: number): AcquireDescription | undefined {
+  if (!path.endsWith('.deb')) return undefined
+  const words = wordsFrom(text, pathEnd + 1)
+  if (words.length !== 3) return undefined
+  const [name, arch, version] = words as [string, string, string]
+  if (!isPackageName(name) || !isArch(arch)) return undefined
+  const d: DescriptionDraft = { uri: path, target: 'package', package: name, packageArch: arch, version }
   return d as AcquireDescription
 }
 

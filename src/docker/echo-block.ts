@@ -13,8 +13,21 @@
 import { baseFields } from '../events/base.ts'
 import { CONSUMED, type Verdict } from '../grammar/verdict.ts'
 import type { EchoTarget } from './active-build.ts'
-import { ECHO_FRAME, ECHO_NAME, ECHO_OPEN, ECHO_REPLAY } from './echo-rules.ts'
+import { ECHO_FRAME, ECHO_NAME, ECHO_OPEN, ECHO_REPLAY, SOURCE_OPEN } from './echo-rules.ts'
 import { lineContext, type DockerSession, type LineAt, type OpenBlock } from './session.ts'
+
+/**
+ * Lines without their time a block takes at most: v0.9+ printers replay the last 10 log lines
+ * (FORMATS.md §7.3), some split in two (the v0.8 tty printer replays all of them, each with its
+ * `#N t`), so more is text after a box whose closing frame is missing.
+ */
+const MAX_FRAGMENTS = 16
+
+/** A replayed fragment, unless the line is what follows a box whose closing frame is missing. */
+function fragment(text: string): string | undefined {
+  if (text.startsWith('ERROR') || SOURCE_OPEN.match(text) !== undefined) return undefined
+  return text
+}
 
 /** Finds the step a block names; `at` is the ` > name:` line. */
 export type EchoResolver = (name: string, at: LineAt) => EchoTarget | undefined
@@ -27,6 +40,7 @@ export function openEchoBlock(session: DockerSession, at: LineAt, resolve: EchoR
   let name: string | undefined
   let target: EchoTarget | undefined
   let replayed = 0
+  let fragments = 0
   let lastLine = at.line
   let lastAt = at
   let done = false
@@ -60,8 +74,14 @@ export function openEchoBlock(session: DockerSession, at: LineAt, resolve: EchoR
         emit(false)
         return CONSUMED
       } else {
-        const payload = ECHO_REPLAY.match(text)
-        if (payload === undefined) return undefined
+        // A line without its time is a fragment: partial lines share the printer's ring buffer
+        // (`(Reading database ... 5%…`, `: Sub-process …` whose `E` was written apart).
+        let payload = ECHO_REPLAY.match(text)
+        if (payload === undefined) {
+          payload = fragments < MAX_FRAGMENTS ? fragment(text) : undefined
+          if (payload === undefined) return undefined
+          fragments++
+        }
         replayed++
         if (target?.output !== undefined) verdict = target.output(payload, next)
       }

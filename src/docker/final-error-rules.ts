@@ -30,12 +30,23 @@ const SOLVE_PREFIXES: readonly string[] = [
   'failed to solve with frontend ',
 ]
 
-/** `ERROR: failed to solve: …`, `ERROR: failed to build: …`, `failed to solve: …` and their wrappers. */
+/** Compose v2 (bake) names the failed service: `target web: failed to solve: …`. */
+const TARGET = 'target '
+
+/** Where the error starts after compose v2's `target <service>: `, or 0. */
+function afterTarget(text: string): number {
+  if (!text.startsWith(TARGET)) return 0
+  const colon = text.indexOf(': ', TARGET.length)
+  return colon === -1 || colon === TARGET.length || text.lastIndexOf(' ', colon - 1) >= TARGET.length ? 0 : colon + 2
+}
+
+/** `ERROR: failed to solve: …`, `ERROR: failed to build: …`, `failed to solve: …`, compose v2 `target web: failed to solve: …`, and their wrappers. */
 export const FINAL_FAILED_TO_SOLVE: Rule<FinalErrorLine> = {
   id: 'docker.final.failed-to-solve',
-  first: 'Ef',
+  first: 'Eft',
   match(text) {
-    return SOLVE_PREFIXES.some((p) => text.startsWith(p)) ? finalError('failed-to-solve', text) : undefined
+    const from = afterTarget(text)
+    return SOLVE_PREFIXES.some((p) => text.startsWith(p, from)) ? finalError('failed-to-solve', text) : undefined
   },
 }
 

@@ -173,25 +173,35 @@ export const LEGACY_TAGGED: Rule<LegacyTaggedLine> = {
 
 const COMMAND = "The command '"
 const NONZERO = "' returned a non-zero code: "
+/** Docker ≤ 1.6 printed the command as a Go slice: `The command [/bin/sh -c …] returned a non-zero code: 100`. */
+const COMMAND_SLICE = 'The command ['
+const NONZERO_SLICE = '] returned a non-zero code: '
 const HUB_PREFIX = 'Build failed: '
 
 /**
  * `The command '/bin/sh -c apt-get …' returned a non-zero code: 100` (the CLI, no prefix; Docker
- * Hub's old automated builds prefixed `Build failed: `). The command may itself hold quotes, so
- * the end marker is searched from the right.
+ * Hub's old automated builds prefixed `Build failed: `); docker ≤ 1.6 `The command [/bin/sh -c …]
+ * returned a non-zero code: 100` (moby `builder/internals.go`: `%v` of the argv slice); daemons
+ * that know more append it: `…: 100: <error>`. The command may itself hold quotes and brackets,
+ * so the end marker is searched from the right.
  */
 export const LEGACY_NONZERO: Rule<StepFailureLine> = {
   id: 'docker.legacy.nonzero',
   first: 'TB',
   match(text) {
     const from = text.startsWith(HUB_PREFIX) ? HUB_PREFIX.length : 0
-    if (!text.startsWith(COMMAND, from)) return undefined
-    const end = text.lastIndexOf(NONZERO)
-    if (end < from + COMMAND.length) return undefined
-    const codeFrom = end + NONZERO.length
-    const exitCode = parseUint(text, codeFrom, text.length)
+    const slice = text.startsWith(COMMAND_SLICE, from)
+    if (!slice && !text.startsWith(COMMAND, from)) return undefined
+    const marker = slice ? NONZERO_SLICE : NONZERO
+    const end = text.lastIndexOf(marker)
+    const commandFrom = from + (slice ? COMMAND_SLICE : COMMAND).length
+    if (end < commandFrom) return undefined
+    const codeFrom = end + marker.length
+    const codeEnd = skipDigits(text, codeFrom)
+    if (codeEnd !== text.length && !text.startsWith(': ', codeEnd)) return undefined
+    const exitCode = parseUint(text, codeFrom, codeEnd)
     if (exitCode === undefined) return undefined
-    return { kind: 'legacy.nonzero', form: 'legacy-nonzero', text: text.slice(from), exitCode, command: text.slice(from + COMMAND.length, end) }
+    return { kind: 'legacy.nonzero', form: 'legacy-nonzero', text: text.slice(from), exitCode, command: text.slice(commandFrom, end) }
   },
 }
 

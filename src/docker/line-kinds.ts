@@ -207,3 +207,61 @@ export type DockerLine =
   | NoticeLine
   | EchoOpenLine
   | SourceOpenLine
+  | TtyHeaderLine
+  | TtyJobLine
+  | TtyDetailLine
+  | ComposeProgressLine
+  | ComposeExitedLine
+
+/**
+ * `[+] Building 4.3s (7/8)` — the header of a BuildKit tty frame (FORMATS.md §7.6), ` FINISHED` on
+ * the last frame of a finished build; buildx prints its builder (`docker:default`) on the right.
+ */
+export interface TtyHeaderLine {
+  /** Discriminant. */
+  readonly kind: 'tty.header'
+  /** The frame says the build finished. */
+  readonly finished: boolean
+}
+
+/**
+ * ` => ERROR [4/5] RUN apt-get …   3.3s`: one job of a tty frame — its name, the status word the
+ * printer puts before it (none while running or once done), and its time on the right.
+ */
+export interface TtyJobLine {
+  /** Discriminant. */
+  readonly kind: 'tty.job'
+  /** The vertex name, as in plain mode (`[4/5] RUN …`). */
+  readonly name: string
+  /** `ERROR `, `CACHED `, `CANCELED ` before the name. */
+  readonly status: 'error' | 'cached' | 'canceled' | undefined
+  /** The time on the right, in ms. */
+  readonly durationMs?: number
+}
+
+/**
+ * ` => => exporting layers   1.6s` (a job's status line) or ` => => # Get:2 …` (the rolling window
+ * of a running job's last output lines).
+ */
+export interface TtyDetailLine {
+  /** Discriminant. */
+  readonly kind: 'tty.detail'
+  /** The status text (`writing image sha256:…`), undefined for a window line. */
+  readonly status: string | undefined
+}
+
+/** Compose's own progress lines (`Creating web_1 ... done`, ` Container app-web-1  Created` …): known, nothing to report. */
+export interface ComposeProgressLine {
+  /** Discriminant. */
+  readonly kind: 'compose.progress'
+}
+
+/** `web_1 exited with code 100`: a service's container ended. */
+export interface ComposeExitedLine {
+  /** Discriminant. */
+  readonly kind: 'compose.exited'
+  /** The container or service name as printed. */
+  readonly container: string
+  /** Its exit code. */
+  readonly exitCode: number
+}

@@ -16,10 +16,14 @@ import type { DockerBuilder } from '../events/docker.ts'
 import { baseFields } from '../events/base.ts'
 import { createDispatch } from '../grammar/rules.ts'
 import type { Emit } from '../grammar/types.ts'
-import { CONSUMED, IGNORED, type Verdict } from '../grammar/verdict.ts'
+import { CONSUMED, IGNORED, UNRECOGNIZED, UNRECOGNIZED_APT_LIKE, type Verdict } from '../grammar/verdict.ts'
+import { lastFrame } from '../lines/frames.ts'
+import { readGutter } from '../lines/margin.ts'
 import { DEFAULT_MAX_LINE_LENGTH } from '../lines/splitter.ts'
 import { createBuildCounter, reportBuildFailed, type BuildRecord } from './build.ts'
+import { COMPOSE_RULES } from './compose-rules.ts'
 import { createPlainBuild, type PlainBuild, type PlainLine } from './buildkit-plain.ts'
+import { createTtyBuild, type TtyBuild } from './buildkit-tty.ts'
 import { openEchoBlock } from './echo-block.ts'
 import { isCommandLineError } from './final-error-rules.ts'
 import { createSequentialBuild, type SequentialBuild } from './legacy.ts'
@@ -28,25 +32,26 @@ import { openNoticeBlock } from './notice-block.ts'
 import { createRawjsonBuild, type RawjsonBuild } from './rawjson.ts'
 import { RAWJSON_OBJECT } from './rawjson-rules.ts'
 import { DOCKER_LINE_RULES } from './rules.ts'
-import { lineContext, present, type DockerSession, type LineAt, type OpenBlock } from './session.ts'
-import { openSourceBlock } from './source-block.ts'
+import { dockerProblem, lineContext, present, type DockerSession, type LineAt, type OpenBlock } from './session.ts'
+import { isDockerfileName, openSourceBlock } from './source-block.ts'
 import { isBlank } from './text.ts'
 import { isFromInstruction, parseVertexName } from './vertex-name.ts'
 
 /** Routes lines: docker framing is recognised here, payloads go to per-step stream contexts. */
 export interface LineRouter {
-  /**
-   * One line with CI prefix and ANSI removed (bare CRs still inside). `channel` names the stream a
-   * pasted gutter put the line in (`web_1  | …` of `docker-compose up`): each channel is read by a
-   * stream context of its own, outside any build.
-   */
-  line(text: string, lineNo: number, ts: string | undefined, channel?: string): Verdict
+  /** One line with CI prefix and ANSI removed (bare CRs still inside). */
+  line(text: string, lineNo: number, ts: string | undefined): Verdict
   /**
    * A CI group opens or closes (`##[endgroup]`, GitLab `section_end`): a BuildKit build whose
    * vertices have all completed ends here, before the marker's event, since no build output
    * crosses a CI step's group.
    */
   boundary(): void
+  /**
+   * The job's output ended (a CI runner's verdict line): close the open blocks of the lines
+   * outside any build, so their events come before the verdict's.
+   */
+  endOfOutput(): void
   /** End of input: close every open step and block. */
   end(lastLine: number): void
 }
@@ -57,7 +62,7 @@ const MAX_CHANNELS = 64
 /** Rule id of events no line proves: a step or build end inferred from what came next, or from the end of the input. */
 export const INFERRED_END_RULE = 'docker.inferred-end'
 
-type Active = SequentialBuild | PlainBuild | RawjsonBuild
+type Active = SequentialBuild | PlainBuild | RawjsonBuild | TtyBuild
 
 const BUILD_DEFINITION = '[internal] load build definition from '
 
@@ -96,12 +101,15 @@ export function createLineRouter(
   const session: DockerSession = { emit, outside: newContext(), newContext, maxLineLength, liveContexts: new Set(), lastLive: undefined }
   const counter = createBuildCounter()
   const dispatch = createDispatch(DOCKER_LINE_RULES)
+  const composeDispatch = createDispatch(COMPOSE_RULES)
   let active: Active | undefined
   let block: OpenBlock | undefined
   /** Stream contexts of gutter channels (compose services), by name. */
   const channels = new Map<string, StreamContext>()
   /** The build a failure line ended, until another build starts or unrelated output comes: a repeated final line is not a new failure. */
   let lastFailed: BuildRecord | undefined
+  /** Final error lines read so far. */
+  let failureLines = 0
   /** The last two non-blank lines read outside any build: a usage text names its error only there. */
   let lastOutside: string | undefined
   let beforeLast: string | undefined
@@ -138,6 +146,12 @@ export function createLineRouter(
     return build
   }
 
+  function beginTty(at: LineAt, rule: string): TtyBuild {
+    const build = createTtyBuild(begin('buildkit', at, rule), session)
+    active = build
+    return build
+  }
+
   function sequential(builder?: DockerBuilder): SequentialBuild | undefined {
     return active?.kind === 'sequential' && (builder === undefined || active.record.builder === builder) ? active : undefined
   }
@@ -147,7 +161,32 @@ export function createLineRouter(
       beforeLast = lastOutside
       lastOutside = text
     }
-    return session.outside.line(text, lineContext(at))
+    const verdict = session.outside.line(text, lineContext(at))
+    if (verdict !== UNRECOGNIZED && verdict !== UNRECOGNIZED_APT_LIKE) return verdict
+    return composeLine(text, at) ?? verdict
+  }
+
+  /**
+   * A line outside any build that no grammar took: Docker Compose's own (`web_1 exited with code
+   * 100`, `Creating web_1 ... done`), or a container's output behind its gutter (`web_1  | E: …`),
+   * read by the service's own stream context. Only such lines pay for these checks.
+   */
+  function composeLine(raw: string, at: LineAt): Verdict | undefined {
+    // On a terminal compose redraws its lines (`Creating web_1 ... \rCreating web_1 ... done`): the last frame is what it said.
+    const text = lastFrame(raw)
+    const hit = composeDispatch.match(text)
+    if (hit !== undefined) {
+      const line = hit.value
+      if (line.kind === 'compose.progress') return IGNORED
+      if (line.kind === 'final.error') return finalError(line, text, hit.rule.id, at)
+      if (line.exitCode === 0) return IGNORED
+      // The container's output is complete: its open blocks (an `E:` message) come before this line's problem.
+      flushChannel(line.container)
+      session.emit(dockerProblem(lineContext(at), hit.rule.id, 'docker.service-exited', text.trimEnd()))
+      return CONSUMED
+    }
+    const gutter = readGutter(text)
+    return gutter === undefined ? undefined : channelLine(gutter.channel, text.slice(gutter.end), at)
   }
 
   /** The command-line error docker printed before its usage text (`unknown flag: --progress`), if any. */
@@ -177,6 +216,7 @@ export function createLineRouter(
   }
 
   function finalError(line: FinalErrorLine, text: string, rule: string, at: LineAt): Verdict {
+    failureLines++
     const build = active
     build?.settle()
     emitError(line.form, text, line.exitCode, line.command, rule, at)
@@ -223,6 +263,23 @@ export function createLineRouter(
         }
         return build.line(line, at, rule)
       }
+      case 'tty.header': {
+        if (insideLegacyStep) return undefined
+        const build = active?.kind === 'tty' && !active.startsNewBuild() ? active : beginTty(at, rule)
+        return build.header(line, at)
+      }
+      case 'tty.job': {
+        if (active?.kind === 'tty') return active.job(line, at, rule)
+        // A pasted final screen without its header: a job line with its time or status word.
+        if (insideLegacyStep || (line.status === undefined && line.durationMs === undefined)) return undefined
+        return beginTty(at, rule).job(line, at, rule)
+      }
+      case 'tty.detail':
+        return active?.kind === 'tty' ? active.detail(line, at, rule) : undefined
+      // Read only on lines outside any build that no grammar took (composeLine).
+      case 'compose.progress':
+      case 'compose.exited':
+        return undefined
       case 'legacy.context': {
         beginSequential('legacy', at, rule)
         session.emit({ type: 'docker.context', ...baseFields(lineContext(at), rule), bytes: line.bytes, size: line.size })
@@ -317,15 +374,35 @@ export function createLineRouter(
           block = line.kind === 'echo.open' ? openEchoBlock(session, at, (name, nameAt) => build.echoTarget(name, nameAt, rule)) : openSourceBlock(line, session, at)
           return CONSUMED
         }
+        // A Dockerfile excerpt alone (`--progress=quiet`, a paste): held until its frame proves it.
+        if (line.kind === 'source.open') {
+          if (insideLegacyStep || build?.kind === 'sequential' || !isDockerfileName(line.file)) return undefined
+          block = openSourceBlock(line, session, at, true)
+          return IGNORED
+        }
         // A pasted error box: the failure it shows is not in the log (an excerpt), or no build is.
-        if (line.kind === 'echo.open' && !insideLegacyStep && build?.kind !== 'sequential' && build?.kind !== 'rawjson') {
-          block = openEchoBlock(session, at, (name, nameAt) => (active?.kind === 'plain' ? active : beginPlain(nameAt, rule)).echoTarget(name, nameAt, rule), true)
+        if (!insideLegacyStep && build?.kind !== 'sequential' && build?.kind !== 'rawjson') {
+          block = openEchoBlock(session, at, (name, nameAt) => (active?.kind === 'plain' || active?.kind === 'tty' ? active : beginPlain(nameAt, rule)).echoTarget(name, nameAt, rule), true)
           // The frame alone proves nothing yet; the block's event covers it once ` > name:` follows.
           return IGNORED
         }
         return undefined
       }
     }
+  }
+
+  /**
+   * Close the open blocks of the channel a container exit names: v2 prints the gutter's name
+   * (`web-1`), v1 the container's (`project_web_1` for the gutter `web_1`). Unsure, all of them.
+   */
+  function flushChannel(container: string): void {
+    for (const [name, context] of channels) {
+      if (container === name || container.endsWith(`_${name}`) || container.endsWith(`-${name}`)) {
+        context.flush()
+        return
+      }
+    }
+    for (const context of channels.values()) context.flush()
   }
 
   /** A line of a gutter channel: a container's output, never docker framing. */
@@ -343,8 +420,11 @@ export function createLineRouter(
   function other(text: string, at: LineAt): Verdict {
     const build = active
     if (build === undefined) {
-      lastFailed = undefined
-      return outside(text, at)
+      // A failure line of compose after the build's own (`Service 'web' failed to build`) repeats it.
+      const seen = failureLines
+      const verdict = outside(text, at)
+      if (failureLines === seen) lastFailed = undefined
+      return verdict
     }
     if (build.kind === 'sequential') return build.output(text, at)
     if (isBlank(text)) {
@@ -361,9 +441,8 @@ export function createLineRouter(
   }
 
   return {
-    line(text, lineNo, ts, channel) {
+    line(text, lineNo, ts) {
       const at: LineAt = { line: lineNo, ts }
-      if (channel !== undefined) return channelLine(channel, text, at)
       if (block !== undefined) {
         const verdict = block.offer(text, at)
         if (verdict !== undefined) {
@@ -394,6 +473,11 @@ export function createLineRouter(
     },
     boundary() {
       if (active?.kind === 'plain' && active.idle()) finishActive(INFERRED_END_RULE)
+    },
+    endOfOutput() {
+      closeBlock()
+      active?.settle()
+      session.outside.flush()
     },
     end() {
       closeBlock(true)

@@ -6,6 +6,8 @@
 
 import type { Rule } from '../grammar/rules.ts'
 import { BUILDKIT_PLAIN_RULES } from './buildkit-plain-rules.ts'
+import { COMPOSE_RULES } from './compose-rules.ts'
+import { TTY_RULES } from './buildkit-tty-rules.ts'
 import { ECHO_NAME, ECHO_OPEN, ECHO_REPLAY, SOURCE_LINE, SOURCE_OPEN } from './echo-rules.ts'
 import { FINAL_ERROR_RULES } from './final-error-rules.ts'
 import { LEGACY_RULES } from './legacy-rules.ts'
@@ -23,6 +25,7 @@ import { RAWJSON_OBJECT } from './rawjson-rules.ts'
  */
 export const DOCKER_LINE_RULES: readonly Rule<DockerLine>[] = [
   ...BUILDKIT_PLAIN_RULES,
+  ...TTY_RULES,
   ...NOTICE_RULES,
   ...FINAL_ERROR_RULES,
   ...PODMAN_RULES,
@@ -31,5 +34,5 @@ export const DOCKER_LINE_RULES: readonly Rule<DockerLine>[] = [
   SOURCE_OPEN,
 ]
 
-/** Every docker rule object: the dispatched ones, and those read inside blocks, payloads and rawjson. */
-export const DOCKER_RULES: readonly Rule<unknown>[] = [...DOCKER_LINE_RULES, ECHO_NAME, ECHO_REPLAY, SOURCE_LINE, LOG_CLIPPED, RAWJSON_OBJECT]
+/** Every docker rule object: the dispatched ones, those read inside blocks, payloads and rawjson, and compose's (read on lines no grammar took). */
+export const DOCKER_RULES: readonly Rule<unknown>[] = [...DOCKER_LINE_RULES, ECHO_NAME, ECHO_REPLAY, SOURCE_LINE, LOG_CLIPPED, RAWJSON_OBJECT, ...COMPOSE_RULES]

@@ -68,7 +68,7 @@ export function lineContext(at: LineAt, step?: StepRef): LineContext {
 export function dockerProblem(
   ctx: LineContext,
   rule: string,
-  kind: 'docker.step-failed' | 'docker.build-failed' | 'docker.log-clipped',
+  kind: 'docker.step-failed' | 'docker.build-failed' | 'docker.log-clipped' | 'docker.service-exited',
   message: string,
   endLine?: number,
 ): ProblemEvent {

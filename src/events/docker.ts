@@ -125,9 +125,9 @@ export interface DockerErrorEvent extends EventBase<'docker.error'> {
    * `failed-to-solve` (`ERROR: failed to solve: …`, buildx ≥ 0.25 `ERROR: failed to build: …`,
    * compose's bare `failed to solve: …`), `building-at-step` (Podman/Buildah
    * `Error: building at STEP "…": …`), `cli` (the docker CLI refused to start the build),
-   * `other` (legacy `COPY failed: …`).
+   * `compose` (Docker Compose v1 `Service 'web' failed to build : …`), `other` (legacy `COPY failed: …`).
    */
-  readonly form: 'legacy-nonzero' | 'executor-failed' | 'process-failed' | 'failed-to-solve' | 'building-at-step' | 'cli' | 'other'
+  readonly form: 'legacy-nonzero' | 'executor-failed' | 'process-failed' | 'failed-to-solve' | 'building-at-step' | 'cli' | 'compose' | 'other'
   /** The error text. */
   readonly text: string
   /** Exit code named in the text. */
@@ -190,5 +190,9 @@ export type DockerEvent =
   | DockerContextEvent
   | DockerNoticeEvent
 
-/** Problem kinds found in docker build output (public API; documented in docs/problems.md). */
-export type DockerProblemKind = 'docker.step-failed' | 'docker.build-failed' | 'docker.log-clipped'
+/**
+ * Problem kinds found in docker output (public API; documented in docs/problems.md):
+ * `docker.service-exited` is Docker Compose's `web_1 exited with code 100` — a service's container
+ * failed; its cause is in the container's output when the log holds it.
+ */
+export type DockerProblemKind = 'docker.step-failed' | 'docker.build-failed' | 'docker.log-clipped' | 'docker.service-exited'

@@ -58,6 +58,11 @@ const TABLE: Record<ProblemKind, Remedy> = {
       "The CI runner reports the job's exit status; the cause is in the job's own output. When aptlog names nothing else, the failing command printed nothing it reads: `aptlog parse --unrecognized` lists the lines it could not.",
   },
   'docker.log-clipped': { title: 'step output clipped', remedy: 'BuildKit dropped step output after the marker, so evidence may be missing: raise BUILDKIT_STEP_LOG_MAX_SIZE, or make the step quieter (apt-get -q).' },
+  'docker.service-exited': {
+    title: 'compose service exited',
+    remedy:
+      "A service's container exited with a non-zero code; the cause is in its output (the lines behind its `name  | ` gutter). Run `docker compose logs <service>` for all of it, and `docker compose up --exit-code-from <service>` to make CI fail with it.",
+  },
 }
 
 const REMEDIES: ReadonlyMap<string, Remedy> = new Map(Object.entries(TABLE))

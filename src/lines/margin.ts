@@ -5,16 +5,17 @@
  *
  * - a common **indentation** (a Markdown code block's 4 spaces, a quoted tab);
  * - a repeated **prefix** no CI rule knows: a clock (`21:51:15  ` — Jenkins Timestamper's console
- *   view — `[10:14:50] `, `2017/12/05 10:14:50 `), a chat name (`<alice> `), or a gutter
- *   (`web_1  | ` of `docker-compose up`, `web-1  | ` of compose v2, a bare `  | `); a gutter's name
- *   is the line's channel (each service gets its own stream context);
+ *   view — `[10:14:50] `, `2017/12/05 10:14:50 `) or a chat name (`<alice> `);
  * - a **blank line after every line** (a web view copied line by line, Travis's log page);
  * - a **first line that lost its `#`** (`6 3.130 dpkg: error …` above `#6 3.130 …`: the copy
  *   started one character late).
  *
  * A margin is accepted only when removing it uncovers lines that start the way log lines start
  * (`Get:`, `E:`, `#5 `, `Step `, `dpkg:` …), so a log whose first lines are an indented package
- * list keeps its indentation. Each test is a character scan: no regex.
+ * list keeps its indentation. A compose gutter (`web_1  | `) is no margin: it names the line's
+ * service, whose lines get a stream context of their own, and only some lines carry it — the
+ * docker layer reads it on lines nothing else took ({@link readGutter}). Each test is a character
+ * scan: no regex.
  * @module
  */
 
@@ -24,8 +25,8 @@ import { readCiPrefix } from './ci-prefix.ts'
 
 /** A repeated prefix shape and the width of the gap after it that belongs to the prefix. */
 export interface PrefixShape {
-  /** `clock`: a time of day (and maybe a date); `chat`: `<name>`; `gutter`: `name  |`. */
-  readonly kind: 'clock' | 'chat' | 'gutter'
+  /** `clock`: a time of day (and maybe a date); `chat`: `<name>`. */
+  readonly kind: 'clock' | 'chat'
   /** Spaces (or tabs) after the token that the prefix owns; more belong to the line. */
   readonly gap: number
 }
@@ -49,8 +50,14 @@ export interface PrefixHit {
   readonly end: number
   /** The clock as printed (kept as the line's timestamp). */
   readonly ts?: string
-  /** The gutter's name (a compose service). */
-  readonly channel?: string
+}
+
+/** A compose gutter at the start of a line. */
+export interface GutterHit {
+  /** Index where the container's own text starts (after `| `). */
+  readonly end: number
+  /** The service name (`web_1`, `web-1`); `''` for a bare `  | `. */
+  readonly channel: string
 }
 
 /** Longest token a prefix shape accepts. */
@@ -160,15 +167,10 @@ function gutterToken(s: string): { readonly end: number; readonly channel: strin
 }
 
 /** The token of one shape at the start of `s` (before its gap), or undefined. */
-function tokenOf(kind: PrefixShape['kind'], s: string): { readonly end: number; readonly ts?: string; readonly channel?: string } | undefined {
+function tokenOf(kind: PrefixShape['kind'], s: string): { readonly end: number; readonly ts?: string } | undefined {
   if (kind === 'clock') return clockToken(s)
-  if (kind === 'chat') {
-    const end = chatToken(s)
-    return end === -1 ? undefined : { end }
-  }
-  const gutter = gutterToken(s)
-  if (gutter === undefined) return undefined
-  return gutter.channel === undefined ? { end: gutter.end } : { end: gutter.end, channel: gutter.channel }
+  const end = chatToken(s)
+  return end === -1 ? undefined : { end }
 }
 
 /** Length of the gap after a token, or -1 when the token is glued to text. */
@@ -188,9 +190,17 @@ export function readPrefix(shape: PrefixShape, text: string): PrefixHit | undefi
   const gap = gapAfter(text, token.end)
   if (gap === -1) return undefined
   const end = token.end + Math.min(gap, shape.gap)
-  if (token.ts !== undefined) return { end, ts: token.ts }
-  if (token.channel !== undefined) return { end, channel: token.channel }
-  return { end }
+  return token.ts === undefined ? { end } : { end, ts: token.ts }
+}
+
+/**
+ * A compose gutter: `web_1  | text` (`docker-compose up`), `web-1  | text` (compose v2), `  | text`
+ * (no name). Undefined when the line has none. The one space after `|` belongs to the gutter.
+ */
+export function readGutter(text: string): GutterHit | undefined {
+  const gutter = gutterToken(text)
+  if (gutter === undefined) return undefined
+  return { end: gutter.end < text.length ? gutter.end + 1 : gutter.end, channel: gutter.channel ?? '' }
 }
 
 /**
@@ -289,37 +299,34 @@ function detectIndent(lines: readonly string[]): string {
 const PREFIX_SHARE = 0.6
 
 function detectPrefix(texts: readonly string[]): PrefixShape | undefined {
-  for (const kind of ['clock', 'chat', 'gutter'] as const) {
-    const first = texts[0]
-    if (kind !== 'gutter' && (first === undefined || tokenOf(kind, first) === undefined)) continue
+  const first = texts[0]
+  if (first === undefined) return undefined
+  for (const kind of ['clock', 'chat'] as const) {
+    // A margin frames the whole paste: its first line carries it.
+    if (tokenOf(kind, first) === undefined) continue
     let hits = 0
     let gap = Number.MAX_SAFE_INTEGER
     let uncovers = false
-    let named = false
     for (const text of texts) {
       const token = tokenOf(kind, text)
       if (token === undefined) continue
       const after = gapAfter(text, token.end)
       if (after === -1) continue
       hits++
-      if (token.channel !== undefined) named = true
       // An empty line behind the prefix has no gap to measure.
       if (token.end + after < text.length) gap = Math.min(gap, after)
       if (startsLikeLogLine(text.slice(token.end + after))) uncovers = true
     }
     if (!uncovers || gap === Number.MAX_SAFE_INTEGER) continue
-    // A compose gutter shares the log with compose's own lines: two named lines are enough.
-    const enough = kind === 'gutter' ? hits >= (named ? 2 : 3) : hits >= MIN_LINES && hits >= Math.ceil(texts.length * PREFIX_SHARE)
-    if (enough) return { kind, gap: kind === 'clock' ? gap : Math.min(gap, 1) }
+    if (hits >= MIN_LINES && hits >= Math.ceil(texts.length * PREFIX_SHARE)) return { kind, gap: kind === 'clock' ? gap : Math.min(gap, 1) }
   }
   return undefined
 }
 
 /**
  * Read the indentation and prefix of a log from its first lines (raw: CI prefixes and ANSI still
- * inside). The prefix must be on the first line of text (a margin frames the whole paste); a
- * gutter may start later (compose prints its own lines first). Pure: the same lines give the same
- * margin, however the input was chunked.
+ * inside). The prefix must be on the first line of text: a margin frames the whole paste. Pure:
+ * the same lines give the same margin, however the input was chunked.
  */
 export function detectMargin(lines: readonly string[]): Margin {
   const content = lines.filter((line) => !isBlankText(stripAnsi(line)))
@@ -335,7 +342,7 @@ export function detectMargin(lines: readonly string[]): Margin {
 export function mayCarryMargin(firstText: string): boolean {
   if (isGap(firstText.charCodeAt(0))) return true
   const text = prefixText(firstText)
-  for (const kind of ['clock', 'chat', 'gutter'] as const) {
+  for (const kind of ['clock', 'chat'] as const) {
     const token = tokenOf(kind, text)
     if (token !== undefined && gapAfter(text, token.end) !== -1) return true
   }

@@ -11,7 +11,7 @@ import type { AptLogEvent, LogStats } from '../events/index.ts'
 import type { Emit } from '../grammar/types.ts'
 import { CONSUMED, IGNORED, UNRECOGNIZED, UNRECOGNIZED_APT_LIKE, type Verdict } from '../grammar/verdict.ts'
 import { stripAnsi } from '../lines/ansi.ts'
-import { githubStepFailure, gitlabJobFailure } from '../lines/ci-job-result.ts'
+import { githubStepFailure, jobFailureLine } from '../lines/ci-job-result.ts'
 import { readCiPrefix, type CiMarker } from '../lines/ci-prefix.ts'
 import { createChunkDecoder, type Chunk } from '../lines/decoder.ts'
 import { NO_MARGIN, readPrefix } from '../lines/margin.ts'
@@ -130,8 +130,19 @@ export function createParser(options?: ParserOptions): AptLogParser {
       const event = { type: 'ci.group.end', ...base, rule: 'ci.group.end', name: marker.name } as const
       emit(marker.epoch === undefined ? event : { ...event, epoch: marker.epoch })
     } else {
+      const failed = marker.level === 'error' && githubStepFailure(marker.message) !== undefined
+      if (failed) endOfOutput(line)
       emit({ type: 'ci.annotation', ...base, rule: 'ci.annotation', level: marker.level, message: marker.message })
-      if (marker.level === 'error' && githubStepFailure(marker.message) !== undefined) emit({ type: 'problem', ...base, rule: CI_JOB_FAILED, kind: CI_JOB_FAILED, severity: 'error', message: marker.message })
+      if (failed) emit({ type: 'problem', ...base, rule: CI_JOB_FAILED, kind: CI_JOB_FAILED, severity: 'error', message: marker.message })
+    }
+  }
+
+  /** A runner's verdict line: what the job printed before it is complete. */
+  function endOfOutput(lineNo: number): void {
+    try {
+      router.endOfOutput()
+    } catch (error) {
+      reportFault(error, lineNo)
     }
   }
 
@@ -182,7 +193,6 @@ export function createParser(options?: ParserOptions): AptLogParser {
       if (margin.indent.length > 0 && text.startsWith(margin.indent)) text = text.slice(margin.indent.length)
     }
     let ts: string | undefined
-    let channel: string | undefined
     const ci = readCiPrefix(text)
     if (ci !== undefined) {
       ts = ci.ts
@@ -209,17 +219,17 @@ export function createParser(options?: ParserOptions): AptLogParser {
       if (hit !== undefined) {
         clean = clean.slice(hit.end)
         ts ??= hit.ts
-        channel = hit.channel
       }
     }
-    // GitLab's job end line is the runner's, not the build's: it goes to no grammar.
-    if (clean.charCodeAt(0) === 0x45 /* E */ && gitlabJobFailure(clean) !== undefined) {
+    // A runner's job end line (GitLab, GitHub's web view, Travis) is the runner's, not the build's: it goes to no grammar.
+    if (jobFailureLine(clean) !== undefined) {
+      endOfOutput(lineNo)
       emit({ type: 'problem', line: lineNo, ...(ts === undefined ? {} : { ts }), rule: CI_JOB_FAILED, kind: CI_JOB_FAILED, severity: 'error', message: clean.trimEnd() })
       stats.recognized++
       return
     }
     try {
-      verdict = router.line(clean, lineNo, ts, channel)
+      verdict = router.line(clean, lineNo, ts)
     } catch (error) {
       reportFault(error, lineNo)
       verdict = UNRECOGNIZED

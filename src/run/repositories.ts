@@ -43,6 +43,8 @@ export function createRepositoryCollector(strings: Interner): RepositoryCollecto
   const byKey = new Map<string, RepositoryRecord>()
   return {
     add(event: AptAcquireEvent): void {
+      // A `.deb` file given on the command line (`apt-get install ./x.deb`) comes from no repository.
+      if (event.uri.charCodeAt(0) === 0x2f) return
       // `bookworm/main` and `bookworm` name one suite; a flat repository (`./`) has only its path.
       const suite = event.suite ?? ''
       const key = `${event.uri} ${suite}`

@@ -1,7 +1,8 @@
 /**
  * Root cause: the first fatal problem that is not a consequence of another. Consequences are
  * decided by kind and place (the same docker step), never by wording:
- * - `ci.job-failed` (the CI runner's failure line) follows from any other fatal problem;
+ * - `ci.job-failed` (the CI runner's failure line) and `docker.service-exited` (compose's
+ *   `web_1 exited with code 100`) follow from any other fatal problem;
  * - `dpkg.subprocess-failed` (apt's `Sub-process /usr/bin/dpkg returned an error code`) and
  *   `docker.step-failed` follow from the more specific problem before them in the same step;
  *   `docker.build-failed` from any earlier problem of the build;
@@ -25,7 +26,9 @@ const INDEX_FAILURES = new Set<ProblemKind>(['apt.fetch-failed', 'apt.index-down
 const DPKG_FAILURES = new Set<ProblemKind>(['dpkg.pre-dependency', 'dpkg.maintainer-script-failed', 'dpkg.file-conflict', 'dpkg.other-error', 'disk.full'])
 
 /** Kinds that only report that something else failed. */
-const CONSEQUENCE_ONLY = new Set<ProblemKind>([...SUMMARY_OF_DPKG, ...DOCKER_CONSEQUENCES, ...FETCH_SUMMARIES, 'ci.job-failed'])
+/** Verdicts of a process that ran the failing command (a CI runner, compose): the cause is anywhere before or around them. */
+const EXIT_VERDICTS = new Set<ProblemKind>(['ci.job-failed', 'docker.service-exited'])
+const CONSEQUENCE_ONLY = new Set<ProblemKind>([...SUMMARY_OF_DPKG, ...DOCKER_CONSEQUENCES, ...FETCH_SUMMARIES, ...EXIT_VERDICTS])
 
 const sameStep = (a: Problem, b: Problem): boolean => (a.step ?? '') === (b.step ?? '')
 
@@ -46,7 +49,7 @@ export function causeOf(problems: readonly Problem[], index: number): Problem | 
   }
   // The runner's verdict follows from any other fatal problem of the job, wherever it stands (an
   // apt message block may close only after the runner's line was read).
-  if (p.kind === 'ci.job-failed') return problems.find((q) => q.severity === 'error' && q.kind !== 'ci.job-failed')
+  if (EXIT_VERDICTS.has(p.kind)) return problems.find((q) => q.severity === 'error' && !EXIT_VERDICTS.has(q.kind))
   if (p.kind === 'docker.build-failed') {
     return lastBefore(problems, index, (q) => q.severity === 'error' && q.kind !== 'docker.build-failed')
   }

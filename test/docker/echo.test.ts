@@ -109,11 +109,53 @@ describe('truncated inputs end cleanly', () => {
 })
 
 describe('echo-like lines outside a failed BuildKit build are not docker lines', () => {
-  test('`------` and `Dockerfile:2` in a plain log', () => {
-    const { events, routed, verdicts } = route('------\n > not a vertex:\n------\nDockerfile:2\n--------------------\n')
+  test('`------` and `app.go:2` in a plain log', () => {
+    const { events, routed, verdicts } = route('------\n > not a vertex:\n------\napp.go:2\n--------------------\n')
     expect(events.filter((e) => e.type.startsWith('docker.'))).toEqual([])
     // A frame could open a pasted box, so it is ignored; ` > not a vertex:` names no vertex, so no box follows.
-    expect(routed.map((r) => r.text)).toEqual([' > not a vertex:', 'Dockerfile:2', '--------------------'])
+    expect(routed.map((r) => r.text)).toEqual([' > not a vertex:', 'app.go:2', '--------------------'])
     expect(verdicts.filter((v) => v === IGNORED).length).toBe(2)
+  })
+
+  test('a `Dockerfile:N` line not followed by its frame is no excerpt', () => {
+    const { events, routed } = route('Dockerfile:2\nReading package lists...\n')
+    expect(events.filter((e) => e.type.startsWith('docker.'))).toEqual([])
+    expect(routed.map((r) => r.text)).toEqual(['Reading package lists...'])
+  })
+})
+
+describe('pasted boxes and excerpts, no build read before them (issue 16)', () => {
+  test('buildkit/47 (--progress=quiet): the Dockerfile excerpt alone, then the final line', () => {
+    const events = parse(fixtureBytes('buildkit/47-docker28buildx-d28bk-quiet-failing-pkg.log'))
+    expect(ofType(events, 'docker.source')).toMatchObject([{ line: 1, endLine: 8, file: 'Dockerfile', sourceLine: 12 }])
+    expect(problemKinds(events)).toEqual(['docker.build-failed'])
+  })
+
+  test('the box of buildkit/06 alone: its lines are the named step’s output', () => {
+    const text = fixtureText('buildkit/06-docker28buildx-d28bk-plain-failing-pkg.log')
+    const lines = text.split('\n')
+    const from = lines.indexOf('------')
+    const events = parse(lines.slice(from).join('\n'))
+    const start = ofType(events, 'docker.step.start')[0]
+    expect(start).toMatchObject({ step: '#?1', name: '[4/5] RUN apt-get update && apt-get install -y --no-install-recommends nonexistent-pkg-xyz', index: 4, total: 5 })
+    expect(problemKinds(events)).toEqual(['apt.package-not-found', 'docker.step-failed', 'docker.build-failed'])
+    expect(ofType(events, 'problem')[0]).toMatchObject({ step: '#?1', package: 'nonexistent-pkg-xyz' })
+    expect(events.at(-1)).toMatchObject({ type: 'log.end', unrecognized: 0 })
+  })
+
+  test('buildkit/17: a box whose ring held partial lines (no time) keeps them as fragments of the box', () => {
+    const events = parse(fixtureBytes('buildkit/17-docker28buildx-d28bk-plain-failing-postinst.log'))
+    expect(ofType(events, 'docker.echo')).toMatchObject([{ line: 54, endLine: 66, lines: 10 }])
+  })
+
+  test('a headerless excerpt (buildkit/03 from its 30th line): the box names the vertex whose lines were read without a header', () => {
+    const lines = fixtureText('buildkit/03-docker28buildx-d20bk-plain-failing-pkg.log').split('\n')
+    const events = parse(lines.slice(29).join('\n'))
+    const steps = ofType(events, 'docker.step.end')
+    expect(steps.filter((s) => s.status === 'error').map((s) => s.step)).toHaveLength(1)
+    const echo = ofType(events, 'docker.echo')[0]
+    expect(echo?.step).toBe(steps.find((s) => s.status === 'error')?.step)
+    // The replayed lines were read as the vertex’s own lines: once, not twice.
+    expect(problemKinds(events, 'apt.')).toEqual(['apt.package-not-found'])
   })
 })

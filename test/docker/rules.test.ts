@@ -34,6 +34,8 @@ import { NOTICE_BUILDX_MISSING, NOTICE_LEGACY_DEPRECATED, NOTICE_NO_OUTPUT, NOTI
 import { PODMAN_CACHE_TRANSFER, PODMAN_COMMIT, PODMAN_ERROR, PODMAN_IMAGE, PODMAN_IMAGE_ID, PODMAN_STEP, PODMAN_USING_CACHE } from '../../src/docker/podman-rules.ts'
 import { RAWJSON_OBJECT } from '../../src/docker/rawjson-rules.ts'
 import { DOCKER_LINE_RULES, DOCKER_RULES } from '../../src/docker/rules.ts'
+import { TTY_DETAIL, TTY_HEADER, TTY_JOB } from '../../src/docker/buildkit-tty-rules.ts'
+import { COMPOSE_BUILDING, COMPOSE_EXITED, COMPOSE_PROGRESS, COMPOSE_SERVICE_FAILED } from '../../src/docker/compose-rules.ts'
 
 const RUN_D13 = 'apt-get update && apt-get install -y --no-install-recommends nonexistent-pkg-xyz && apt-get clean && rm -rf /var/lib/apt/lists/*'
 const DIGEST = 'a0e4d4a62256b16e0c901c612859a66f356dae19745169dc62ef998d081007eb'
@@ -45,7 +47,111 @@ interface Case {
 }
 
 /** Real lines (the capture is named) and what the rule returns for them, then near misses it must reject. */
+const RUN_FAILING_PKG = 'RUN apt-get update && apt-get install -y --no-install-recommends nonexistent-pkg-xyz'
+/** A tty job line padded to the 120-column terminal of the tty/ captures. */
+const pad = (left: string, time: string): string => left + ' '.repeat(Math.max(1, 120 - left.length - time.length)) + time
+
 const TABLES: readonly { rule: Rule<unknown>; hits: readonly Case[]; misses: readonly { name: string; text: string }[] }[] = [
+  {
+    rule: TTY_HEADER,
+    hits: [
+      { name: 'tty/04 (buildx: builder on the right)', text: '[+] Building 4.3s (7/8)' + ' '.repeat(90) + 'docker:default', expected: { kind: 'tty.header', finished: false } },
+      { name: 'tty/48 (docker 20.10 CLI, last frame)', text: '[+] Building 11.9s (8/8) FINISHED' + ' '.repeat(87), expected: { kind: 'tty.header', finished: true } },
+      { name: 'tty/04 first frame', text: '[+] Building 0.0s (0/1)', expected: { kind: 'tty.header', finished: false } },
+    ],
+    misses: [
+      { name: 'compose v2 up (not a build)', text: '[+] Running 1/1' },
+      { name: 'no counts', text: '[+] Building 4.3s' },
+      { name: 'no time', text: '[+] Building (7/8)' },
+      { name: 'apt', text: 'Building dependency tree...' },
+    ],
+  },
+  {
+    rule: TTY_JOB,
+    hits: [
+      { name: 'tty/04 error job', text: pad(` => ERROR [4/5] ${RUN_FAILING_PKG}`, '3.3s'), expected: { kind: 'tty.job', name: `[4/5] ${RUN_FAILING_PKG}`, status: 'error', durationMs: 3300 } },
+      { name: 'tty/04 cached job', text: pad(' => CACHED [2/5] WORKDIR /app', '0.0s'), expected: { kind: 'tty.job', name: '[2/5] WORKDIR /app', status: 'cached', durationMs: 0 } },
+      { name: 'tty/50 running or done job', text: pad(' => [3/4] RUN apt-get update && apt-get install -y --no-install-recommends less', '7.4s'), expected: { kind: 'tty.job', name: '[3/4] RUN apt-get update && apt-get install -y --no-install-recommends less', status: undefined, durationMs: 7400 } },
+      { name: 'tty/50 exporter', text: pad(' => exporting to image', '1.6s'), expected: { kind: 'tty.job', name: 'exporting to image', status: undefined, durationMs: 1600 } },
+      { name: 'compose/60 (compose v2: service in the stage)', text: pad(` => ERROR [broken 4/5] ${RUN_FAILING_PKG}`, '10.2s'), expected: { kind: 'tty.job', name: `[broken 4/5] ${RUN_FAILING_PKG}`, status: 'error', durationMs: 10200 } },
+      { name: 'FORMATS §7.6: canceled', text: pad(' => CANCELED [3/5] RUN make', '1.2s'), expected: { kind: 'tty.job', name: '[3/5] RUN make', status: 'canceled', durationMs: 1200 } },
+      { name: 'a paste that lost the leading space', text: `=> ERROR [4/5] ${RUN_FAILING_PKG}  3.2s`, expected: { kind: 'tty.job', name: `[4/5] ${RUN_FAILING_PKG}`, status: 'error', durationMs: 3200 } },
+      { name: 'a job not started yet: no time', text: ' => [5/5] RUN echo done', expected: { kind: 'tty.job', name: '[5/5] RUN echo done', status: undefined } },
+    ],
+    misses: [
+      { name: 'a status line', text: pad(' => => exporting layers', '1.6s') },
+      { name: 'a live output line', text: ' => => # Reading package lists...' },
+      { name: 'an arrow in prose', text: 'a => b' },
+      { name: 'nothing after the arrow', text: ' => ' },
+    ],
+  },
+  {
+    rule: TTY_DETAIL,
+    hits: [
+      { name: 'tty/50 status', text: pad(' => => writing image sha256:7559d073e7e3e686f47a241ce4046292e82802e96b824ee68a48f15cfa144740', '0.0s'), expected: { kind: 'tty.detail', status: 'writing image sha256:7559d073e7e3e686f47a241ce4046292e82802e96b824ee68a48f15cfa144740' } },
+      { name: 'tty/04 live output', text: ' => => # Get:2 http://deb.debian.org/debian bookworm/main amd64 Packages [8790 kB]                                     ', expected: { kind: 'tty.detail', status: undefined } },
+    ],
+    misses: [
+      { name: 'a job line', text: pad(' => CACHED [2/5] WORKDIR /app', '0.0s') },
+      { name: 'legacy info line', text: ' ---> Running in 8ad72937455d' },
+    ],
+  },
+  {
+    rule: COMPOSE_BUILDING,
+    hits: [{ name: 'compose/52 (v1)', text: 'Building broken', expected: { kind: 'compose.progress' } }],
+    misses: [
+      { name: 'apt', text: 'Building dependency tree...' },
+      { name: 'apt, older', text: 'Building dependency tree' },
+    ],
+  },
+  {
+    rule: COMPOSE_SERVICE_FAILED,
+    hits: [
+      { name: 'compose/52 (v1 1.29)', text: "Service 'broken' failed to build : Build failed", expected: { kind: 'final.error', form: 'compose' } },
+      { name: 'compose/53 (v1 on a tty, ANSI removed)', text: "ERROR: Service 'broken' failed to build : Build failed", expected: { kind: 'final.error', form: 'compose' } },
+      {
+        name: 'older v1: the builder’s error after the colon (issue 16)',
+        text: "ERROR: Service 'web' failed to build: The command '/bin/sh -c apt-get install -y foo' returned a non-zero code: 100",
+        expected: { kind: 'final.error', form: 'compose', exitCode: 100, command: '/bin/sh -c apt-get install -y foo' },
+      },
+    ],
+    misses: [
+      { name: 'no name', text: "Service '' failed to build : Build failed" },
+      { name: 'other compose error', text: "ERROR: Service 'web' depends on service 'db' which is undefined." },
+    ],
+  },
+  {
+    rule: COMPOSE_EXITED,
+    hits: [
+      { name: 'compose/64 (v1: container name)', text: 'compose_worker_1 exited with code 100', expected: { kind: 'compose.exited', container: 'compose_worker_1', exitCode: 100 } },
+      { name: 'compose/67 (v2: service-index)', text: 'worker-1 exited with code 100', expected: { kind: 'compose.exited', container: 'worker-1', exitCode: 100 } },
+      { name: 'a clean exit', text: 'worker-1 exited with code 0', expected: { kind: 'compose.exited', container: 'worker-1', exitCode: 0 } },
+    ],
+    misses: [
+      { name: 'prose', text: 'The process exited with code 1' },
+      { name: 'text after the code', text: 'worker-1 exited with code 100 (restarting)' },
+      { name: 'a gutter line', text: 'worker-1  | exited with code 1' },
+    ],
+  },
+  {
+    rule: COMPOSE_PROGRESS,
+    hits: [
+      { name: 'compose/64 (v1)', text: 'Creating compose_worker_1 ... done', expected: { kind: 'compose.progress' } },
+      { name: 'compose/64 (v1, before done)', text: 'Creating compose_worker_1 ... ', expected: { kind: 'compose.progress' } },
+      { name: 'compose/64', text: 'Attaching to compose_worker_1', expected: { kind: 'compose.progress' } },
+      { name: 'compose/67 (v2)', text: ' Container compose-worker-1  Created', expected: { kind: 'compose.progress' } },
+      { name: 'compose/68 (v2 on a tty: check mark, time)', text: ' ✔ Container compose-worker-1  Created' + ' '.repeat(77) + '2.7s ', expected: { kind: 'compose.progress' } },
+      { name: 'compose/66 (v2 build)', text: ' compose-worker  Built', expected: { kind: 'compose.progress' } },
+      { name: 'compose/71', text: 'Aborting on container exit...', expected: { kind: 'compose.progress' } },
+      { name: 'compose/72 (v1 warning)', text: 'using --exit-code-from implies --abort-on-container-exit', expected: { kind: 'compose.progress' } },
+      { name: 'compose/68 header', text: '[+] Running 1/1', expected: { kind: 'compose.progress' } },
+    ],
+    misses: [
+      { name: 'dpkg', text: 'Removing openssh-client (1:9.2p1-2+deb12u3) ...' },
+      { name: 'apt', text: 'Processing triggers for libc-bin (2.36-9+deb12u14) ...' },
+      { name: 'a dpkg reason line', text: ' Package loop2-libc6:amd64 is not configured yet.' },
+    ],
+  },
   {
     rule: BUILDKIT_DESCRIPTION,
     hits: [{ name: 'D21 first line', text: '#0 building with "default" instance using docker driver', expected: { kind: 'bk.description', text: 'building with "default" instance using docker driver' } }],
@@ -232,8 +338,23 @@ const TABLES: readonly { rule: Rule<unknown>; hits: readonly Case[]; misses: rea
         text: "Build failed: The command '/bin/sh -c echo 'a' && false' returned a non-zero code: 1",
         expected: { kind: 'legacy.nonzero', form: 'legacy-nonzero', text: "The command '/bin/sh -c echo 'a' && false' returned a non-zero code: 1", exitCode: 1, command: "/bin/sh -c echo 'a' && false" },
       },
+      {
+        name: 'docker ≤ 1.6: the argv as a Go slice (moby builder/internals.go `The command %v returned a non-zero code: %d`)',
+        text: 'The command [/bin/sh -c apt-get update && apt-get install -y libgcc1] returned a non-zero code: 100',
+        expected: { kind: 'legacy.nonzero', form: 'legacy-nonzero', text: 'The command [/bin/sh -c apt-get update && apt-get install -y libgcc1] returned a non-zero code: 100', exitCode: 100, command: '/bin/sh -c apt-get update && apt-get install -y libgcc1' },
+      },
+      {
+        name: 'a daemon that appends its error after the code (moby dispatchers.go `%s: %s`)',
+        text: "The command '/bin/sh -c x' returned a non-zero code: 1: failed to run",
+        expected: { kind: 'legacy.nonzero', form: 'legacy-nonzero', text: "The command '/bin/sh -c x' returned a non-zero code: 1: failed to run", exitCode: 1, command: '/bin/sh -c x' },
+      },
     ],
-    misses: [{ name: 'no code', text: "The command '/bin/sh -c x' returned a non-zero code: " }],
+    misses: [
+      { name: 'no code', text: "The command '/bin/sh -c x' returned a non-zero code: " },
+      { name: 'a code glued to text', text: "The command '/bin/sh -c x' returned a non-zero code: 1x" },
+      { name: 'the slice form without its bracket', text: 'The command [/bin/sh -c x returned a non-zero code: 1' },
+      { name: 'Travis’s wording is the CI’s, not docker’s', text: 'The command "docker build ." exited with 1.' },
+    ],
   },
   {
     rule: LEGACY_COPY_FAILED,
@@ -315,10 +436,17 @@ const TABLES: readonly { rule: Rule<unknown>; hits: readonly Case[]; misses: rea
         expected: { kind: 'final.error', form: 'failed-to-solve', exitCode: 100, command: '/bin/sh -c apt-get -y update' },
       },
       { name: 'Docker 19.03 (no exit code)', text: 'failed to solve with frontend dockerfile.v0: failed to build LLB: executor failed running [/bin/sh -c x]: runc did not terminate sucessfully', expected: { kind: 'final.error', form: 'failed-to-solve', command: '/bin/sh -c x' } },
+      {
+        name: 'compose/61 (compose v2 names the service: `target broken: `)',
+        text: `target broken: failed to solve: process "/bin/sh -c apt-get update && apt-get install -y --no-install-recommends nonexistent-pkg-xyz" did not complete successfully: exit code: 100`,
+        expected: { kind: 'final.error', form: 'failed-to-solve', exitCode: 100, command: '/bin/sh -c apt-get update && apt-get install -y --no-install-recommends nonexistent-pkg-xyz' },
+      },
     ],
     misses: [
       { name: 'buildx missing is a notice', text: 'ERROR: BuildKit is enabled but the buildx component is missing or broken.' },
       { name: 'other ERROR', text: 'ERROR: permission denied' },
+      { name: 'a target that is not compose’s (spaces in the name)', text: 'target of the day: failed to solve: x' },
+      { name: 'target without the error', text: 'target broken: built' },
     ],
   },
   {

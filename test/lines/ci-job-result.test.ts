@@ -4,8 +4,39 @@
  * one, the runner's line otherwise).
  */
 import { describe, expect, test } from 'vitest'
-import { githubStepFailure, gitlabJobFailure } from '../../src/lines/ci-job-result.ts'
+import { githubStepFailure, gitlabJobFailure, jobFailureLine } from '../../src/lines/ci-job-result.ts'
 import { parse, summarize } from '../../src/index.ts'
+
+describe('runner failure lines as pasted (issue 16)', () => {
+  test.each([
+    ['GitHub web view: the ##[error] annotation rendered as `Error: `', 'Error: Process completed with exit code 100.', 100],
+    ['Travis travis_assert (travis-build templates/header.sh)', 'The command "sudo apt-get install -y libgcc1" failed and exited with 100 during install.', 100],
+    ['Travis travis_assert, quotes inside the command', 'The command "sh -c "apt-get update"" failed and exited with 100 during before_install.', 100],
+    ['Travis travis_result', 'The command "docker build -t app ." exited with 1.', 1],
+    ['Travis closing line', 'Done. Your build exited with 1.', 1],
+    ['GitLab, as before', 'ERROR: Job failed: exit code 1', 1],
+  ])('%s: %s', (_name, line, code) => {
+    expect(jobFailureLine(line)).toEqual({ exitCode: code })
+  })
+  test.each([
+    ['Travis: a command that passed', 'The command "docker build -t app ." exited with 0.'],
+    ['Travis: a retry notice', 'The command "apt-get update" failed. Retrying, 2 of 3.'],
+    ['Travis: passed build', 'Done. Your build exited with 0.'],
+    ['docker legacy failure (the build’s, not the runner’s)', "The command '/bin/sh -c apt-get install -y foo' returned a non-zero code: 100"],
+    ['apt error', 'E: Unable to locate package foo'],
+    ['node’s Error: line', 'Error: Cannot find module \'x\''],
+    ['GitHub web view, exit 0', 'Error: Process completed with exit code 0.'],
+  ])('near miss: %s', (_name, line) => {
+    expect(jobFailureLine(line)).toBeUndefined()
+  })
+
+  test('a Travis failure line is a failed run whose root cause is the job’s own error', () => {
+    const run = summarize(parse(['E: Unable to locate package nonexistent-pkg-xyz', 'The command "sudo apt-get install -y nonexistent-pkg-xyz" failed and exited with 100 during install.'].join('\n')))
+    expect(run.outcome).toBe('failure')
+    expect(run.rootCause).toMatchObject({ kind: 'apt.package-not-found' })
+    expect(run.problems.map((p) => p.kind)).toEqual(['apt.package-not-found', 'ci.job-failed'])
+  })
+})
 
 describe('runner failure lines', () => {
   test.each([
@@ -47,9 +78,9 @@ describe('in the parser and the run model', () => {
     expect(run.outcome).toBe('failure')
     expect(run.rootCause).toMatchObject({ kind: 'ci.job-failed', line: 2, message: 'Process completed with exit code 100.' })
   })
-  test("after the job's own error, even one whose block closes only after the runner's line, the runner's line is a consequence", () => {
+  test("after the job's own error the runner's line is a consequence; it closes the job's open blocks, so events keep line order", () => {
     const run = summarize(parse('E: Unable to locate package nonexistent-pkg-xyz\n##[error]Process completed with exit code 100.\n'))
-    expect(run.problems.map((p) => p.kind)).toEqual(['ci.job-failed', 'apt.package-not-found'])
+    expect(run.problems.map((p) => p.kind)).toEqual(['apt.package-not-found', 'ci.job-failed'])
     expect(run.rootCause?.kind).toBe('apt.package-not-found')
   })
   test('GitLab: the red end line, ANSI removed, is a problem and a recognised line', () => {

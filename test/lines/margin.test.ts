@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest'
 import { createMarginReader, WINDOW_LINES } from '../../src/lines/margin-reader.ts'
-import { detectMargin, mayCarryMargin, NO_MARGIN, readPrefix, repairLostHash, startsLikeLogLine } from '../../src/lines/margin.ts'
+import { detectMargin, mayCarryMargin, NO_MARGIN, readGutter, readPrefix, repairLostHash, startsLikeLogLine } from '../../src/lines/margin.ts'
 
 /** D18 (legacy builder, pre-dependency problem): lines 1–8 as captured (the CRs of the context upload kept). */
 const D18_HEAD = [
@@ -75,18 +75,16 @@ describe('prefixes no CI rule knows', () => {
     })
   }
 
-  test('a compose gutter names the line’s channel; compose’s own lines carry none', () => {
-    const lines = ['Attaching to web_1', 'web_1  | Get:1 http://mirror.example.com/debian bookworm InRelease [151 kB]', 'web_1  | Reading package lists...', 'web_1  | E: Unable to locate package nonexistent-pkg-xyz', 'web_1 exited with code 100']
-    const margin = detectMargin(lines)
-    expect(margin.prefix?.kind).toBe('gutter')
-    expect(readPrefix(margin.prefix!, lines[3]!)).toEqual({ end: 9, channel: 'web_1' })
-    expect(readPrefix(margin.prefix!, lines[0]!)).toBeUndefined()
-    expect(readPrefix(margin.prefix!, lines[4]!)).toBeUndefined()
+  test('a compose gutter names the line’s service; compose’s own lines carry none (compose/64, compose/67)', () => {
+    expect(readGutter('worker_1  | E: Unable to locate package nonexistent-pkg-xyz')).toEqual({ end: 12, channel: 'worker_1' })
+    expect(readGutter('worker-1  | Reading package lists...')).toEqual({ end: 12, channel: 'worker-1' })
+    expect(readGutter('worker_1  |')).toEqual({ end: 11, channel: 'worker_1' })
+    expect(readGutter('  | Get:1 http://deb.debian.org/debian bookworm InRelease [151 kB]')).toEqual({ end: 4, channel: '' })
+    for (const own of ['Attaching to compose_worker_1', 'compose_worker_1 exited with code 100', 'Creating compose_worker_1 ... done']) expect(readGutter(own)).toBeUndefined()
   })
 
-  test('near miss: a Dockerfile excerpt (`  22 | >>> RUN …`) is no gutter', () => {
-    const lines = ['Dockerfile:22', '--------------------', '  20 |     WORKDIR /app', '  21 |     ENV DEBIAN_FRONTEND=noninteractive', '  22 | >>> RUN apt-get update', '--------------------']
-    expect(detectMargin(lines).prefix).toBeUndefined()
+  test('near miss: a Dockerfile excerpt line (`  12 | >>> RUN …`, buildkit/06) and dpkg -l’s header are no gutter', () => {
+    for (const line of ['  12 | >>> RUN apt-get update', ' 123 |     RUN echo done', '| Status=Not/Inst/Conf-files/Unpacked/halF-conf/Half-inst/trig-aWait/Trig-pend', '||/ Name Version Architecture Description']) expect(readGutter(line)).toBeUndefined()
   })
 
   test('near miss: a clock on a line or two of a log is no prefix (the first line must carry it)', () => {
