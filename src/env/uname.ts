@@ -21,7 +21,9 @@ export interface Uname {
 
 /** A kernel release: starts with `digits.digits`. */
 export function isKernelRelease(token: string): boolean {
-  return /^\d+\.\d+[\w.~+-]*$/.test(token)
+  // `\d` then the class, not `\d+` then the class: the class has the digits too, and the two ways
+  // to split a run of digits between them made a long digit line quadratic (issue 18)
+  return /^\d+\.\d[\w.~+-]*$/.test(token)
 }
 
 /** Parse a `uname -a` line (Linux only; other kernels print other shapes). */
