@@ -26,7 +26,8 @@ export interface ProblemSpec {
 
 /** Why a download failed, from the error text after `Failed to fetch <uri>  ` or under an `Err:` line. */
 export function fetchCause(error: string): string | undefined {
-  const status = /^(\d{3})\s/.exec(error)
+  // `404  Not Found`, or `404 ` from a server that sends no reason phrase (trimmed to `404` on a paste).
+  const status = /^(\d{3})(?:\s|$)/.exec(error)
   if (status !== null) return status[1] === '404' ? 'http-404' : 'http-other'
   if (error.includes('Hash Sum mismatch') || error.includes('Hashes of expected file')) return 'hash-mismatch'
   if (error.includes('File has unexpected size') || error.includes('Size mismatch') || error.includes('Writing more data than expected')) return 'size-mismatch'
@@ -57,12 +58,23 @@ export function packageOfUri(uri: string): string | undefined {
   return underscore > 0 ? file.slice(0, underscore) : undefined
 }
 
+/** Index of the first space or tab in `text` from `from`, or -1. */
+function whitespaceAt(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x20 || c === 0x09) return i
+  }
+  return -1
+}
+
 function fetchFailed(firstLine: string): ProblemSpec {
-  const rest = firstLine.slice('Failed to fetch '.length)
-  // `Failed to fetch %s  %s`: two spaces between the URI and the error text (§4.2).
-  const gap = rest.indexOf('  ')
+  const rest = firstLine.slice('Failed to fetch '.length).trim()
+  // `Failed to fetch %s  %s`: apt puts two spaces between the URI and the error text (§4.2), but a
+  // URI has no space, so any run of blanks ends it: pasted logs (web pages, chat) collapse the two
+  // into one, and proxysql#2525 shows apt 1.4's `… InRelease  ` with no error text at all.
+  const gap = whitespaceAt(rest, 0)
   const uri = gap === -1 ? rest : rest.slice(0, gap)
-  const error = gap === -1 ? '' : rest.slice(gap + 2)
+  const error = gap === -1 ? '' : rest.slice(gap + 1).trim()
   const cause = fetchCause(error)
   const pkg = packageOfUri(uri)
   return {
@@ -70,6 +82,30 @@ function fetchFailed(firstLine: string): ProblemSpec {
     ...(cause === undefined ? {} : { cause }),
     ...(pkg === undefined ? {} : { package: pkg }),
   }
+}
+
+/**
+ * `The method driver /usr/lib/apt/methods/https could not be found.`: apt has no transport for the
+ * URI's scheme (`https` before apt 1.5 without apt-transport-https), so every download through it
+ * fails with a bare `Failed to fetch <uri>`. apt's notice after it names the package it expects,
+ * `apt-transport-<scheme>` without a `+` suffix (`apt-pkg/acquire-worker.cc`, `Worker::Start`).
+ */
+function methodMissing(line: string): ProblemSpec {
+  const path = line.slice('The method driver '.length, line.length - ' could not be found.'.length)
+  const method = path.slice(path.lastIndexOf('/') + 1)
+  const plus = method.indexOf('+')
+  const scheme = plus === -1 ? method : method.slice(0, plus)
+  return isSchemeName(scheme) ? { kind: 'apt.fetch-failed', cause: 'method-missing', package: `apt-transport-${scheme}` } : { kind: 'apt.fetch-failed', cause: 'method-missing' }
+}
+
+/** A URI scheme as apt names its methods: lower-case letters and digits. */
+function isSchemeName(text: string): boolean {
+  if (text.length === 0 || text.length > 32) return false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) return false
+  }
+  return true
 }
 
 const LOCATE = /^Unable to locate package (\S+)$/
@@ -154,6 +190,7 @@ export function classifyMessage(text: string, shownLists: ReadonlySet<AptPlanLis
   }
 
   // Downloads and indexes.
+  if (line.startsWith('The method driver ') && line.endsWith(' could not be found.')) return methodMissing(line)
   if (line.startsWith('Some index files failed to download')) return { kind: 'apt.index-download-failed' }
   if (line.startsWith('Unable to fetch some archives') || line === 'Some files failed to download' || line === 'Failed to fetch some archives.') {
     return { kind: 'apt.archives-fetch-failed' }
