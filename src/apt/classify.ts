@@ -84,30 +84,6 @@ function fetchFailed(firstLine: string): ProblemSpec {
   }
 }
 
-/**
- * `The method driver /usr/lib/apt/methods/https could not be found.`: apt has no transport for the
- * URI's scheme (`https` before apt 1.5 without apt-transport-https), so every download through it
- * fails with a bare `Failed to fetch <uri>`. apt's notice after it names the package it expects,
- * `apt-transport-<scheme>` without a `+` suffix (`apt-pkg/acquire-worker.cc`, `Worker::Start`).
- */
-function methodMissing(line: string): ProblemSpec {
-  const path = line.slice('The method driver '.length, line.length - ' could not be found.'.length)
-  const method = path.slice(path.lastIndexOf('/') + 1)
-  const plus = method.indexOf('+')
-  const scheme = plus === -1 ? method : method.slice(0, plus)
-  return isSchemeName(scheme) ? { kind: 'apt.fetch-failed', cause: 'method-missing', package: `apt-transport-${scheme}` } : { kind: 'apt.fetch-failed', cause: 'method-missing' }
-}
-
-/** A URI scheme as apt names its methods: lower-case letters and digits. */
-function isSchemeName(text: string): boolean {
-  if (text.length === 0 || text.length > 32) return false
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) return false
-  }
-  return true
-}
-
 const LOCATE = /^Unable to locate package (\S+)$/
 const GLOB = /^Couldn't find any package by (?:glob|regex) '([^']*)'$/
 const COULD_NOT_FIND = /^Couldn't find package (\S+)$/
@@ -190,7 +166,11 @@ export function classifyMessage(text: string, shownLists: ReadonlySet<AptPlanLis
   }
 
   // Downloads and indexes.
-  if (line.startsWith('The method driver ') && line.endsWith(' could not be found.')) return methodMissing(line)
+  // apt has no transport for the URI's scheme (`https` before apt 1.5 without apt-transport-https;
+  // `apt-pkg/acquire-worker.cc`, `Worker::Start`): every download through it then fails with a bare
+  // `Failed to fetch <uri>`. The notice after it names the package (`apt-transport-https`); the
+  // remedy does too, so the problem names none (it is not a package that failed).
+  if (line.startsWith('The method driver ') && line.endsWith(' could not be found.')) return { kind: 'apt.fetch-failed', cause: 'method-missing' }
   if (line.startsWith('Some index files failed to download')) return { kind: 'apt.index-download-failed' }
   if (line.startsWith('Unable to fetch some archives') || line === 'Some files failed to download' || line === 'Failed to fetch some archives.') {
     return { kind: 'apt.archives-fetch-failed' }

@@ -9,6 +9,7 @@ import type { AptEvent, AptLogEvent, DpkgEvent, LogfileEvent, Problem, ProblemEv
 import { createDpkgStateTracker } from './dpkg-states.ts'
 import { essentialPackagesFinding, generationEvidence, generationFinding, sourcesFinding, strongerGeneration } from './findings.ts'
 import { createEnvironmentCollector } from './environment.ts'
+import { createFetchCauseCollector } from './fetch-causes.ts'
 import { createRepositoryCollector } from './repositories.ts'
 import { findRootCause, isFatal } from './root-cause.ts'
 import { createInterner, keep } from './keep.ts'
@@ -105,6 +106,7 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
   const strings = createInterner()
   const environment = createEnvironmentCollector(strings)
   const repositories = createRepositoryCollector(strings)
+  const fetchCauses = createFetchCauseCollector(strings)
   const dpkgStates = createDpkgStateTracker(strings)
   const steps = new Map<string, StepRecord>()
   const problems: Problem[] = []
@@ -180,11 +182,12 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
   function summaryOf(builders: TransactionBuilder[], openOmitted: number): RunSummary {
     builders.sort((a, b) => a.line - b.line)
     const transactions: Transaction[] = builders.map((tx) => tx.build())
-    const rootCause = findRootCause(problems)
+    const allProblems = fetchCauses.withCauses(problems)
+    const rootCause = findRootCause(allProblems)
     const stepList = [...steps.values()].map(toStep)
     const unfinished = dpkgStates.finding()
     // Packages dpkg.log leaves half-done are the trace of a failed run, even with no error line.
-    const failed = problems.some(isFatal) || buildsFailed > 0 || stepList.some((s) => s.status === 'error') || unfinished !== undefined
+    const failed = allProblems.some(isFatal) || buildsFailed > 0 || stepList.some((s) => s.status === 'error') || unfinished !== undefined
     let outcome: RunSummary['outcome'] = 'unknown'
     if (failed) outcome = 'failure'
     else if (buildsStarted > 0) outcome = buildsSucceeded >= buildsStarted ? 'success' : 'unknown'
@@ -200,7 +203,7 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
     const sources = sourcesFinding(transactions)
     if (sources !== undefined) findings.push(sources)
     if (unfinished !== undefined) findings.push(unfinished)
-    const summary: RunSummary = { outcome, rootCause, problems: [...problems], findings, steps: stepList, transactions, aptGeneration: generation, environment: environment.facts(), repositories: repositories.repositories(), lines, unrecognized, ...(unrecognizedAptLike > 0 ? { unrecognizedAptLike } : {}) }
+    const summary: RunSummary = { outcome, rootCause, problems: [...allProblems], findings, steps: stepList, transactions, aptGeneration: generation, environment: environment.facts(), repositories: repositories.repositories(), lines, unrecognized, ...(unrecognizedAptLike > 0 ? { unrecognizedAptLike } : {}) }
     const dropped = { ...omitted, transactions: omitted.transactions + openOmitted }
     return dropped.steps + dropped.transactions + dropped.problems > 0 ? { ...summary, omitted: dropped } : summary
   }
@@ -218,7 +221,10 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
       if (isAptOrDpkg(event)) {
         addAptOrDpkg(event)
         environment.add(event) // the language apt printed in
-        if (event.type === 'apt.acquire') repositories.add(event)
+        if (event.type === 'apt.acquire') {
+          repositories.add(event)
+          fetchCauses.add(event)
+        }
         return
       }
       if (event.type === 'env.fact' || event.type.startsWith('docker.')) environment.add(event)
