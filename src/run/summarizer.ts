@@ -87,6 +87,12 @@ function toStep(record: StepRecord): Step {
   return step
 }
 
+/** True when a fatal problem of the transaction's step comes at or after its start: the run ended there. */
+function failsAfter(problems: readonly Problem[], tx: TransactionBuilder): boolean {
+  const step = tx.step ?? ''
+  return problems.some((p) => isFatal(p) && (p.step ?? '') === step && p.line >= tx.line)
+}
+
 /**
  * Create a summarizer.
  * @example
@@ -120,10 +126,12 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
   let unrecognized = 0
   let unrecognizedAptLike = 0
 
-  function close(key: string): void {
+  /** Close the open transaction of `key`; `ended`: what closes it proves it over (not the end of the input). */
+  function close(key: string, ended = true): void {
     const tx = open.get(key)
     if (tx === undefined) return
     open.delete(key)
+    if (ended) tx.markEnded()
     if (finished.length < maxTransactions) finished.push(tx)
     else omitted.transactions++
   }
@@ -140,7 +148,7 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
     switch (event.type) {
       case 'apt.history':
         openTransaction(key, event.step, event.line).addHistory(event)
-        close(key)
+        close(key, false) // a stanza is over when it has its End-Date (addHistory)
         break
       case 'apt.term-log.start':
         openTransaction(key, event.step, event.line).markApt()
@@ -149,11 +157,16 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
         close(key)
         break
       case 'dpkg.log.startup':
-        openTransaction(key, event.step, event.line)
+        // dpkg.log is a record, one line per finished action: what a cut-off run left undone shows
+        // in its status lines (run.dpkg-unfinished), not in a missing end.
+        openTransaction(key, event.step, event.line).markEnded()
         break
-      case 'dpkg.log.action':
-        ;(open.get(key) ?? openTransaction(key, event.step, event.line)).addDpkgLogAction(event)
+      case 'dpkg.log.action': {
+        const tx = open.get(key) ?? openTransaction(key, event.step, event.line)
+        tx.markEnded()
+        tx.addDpkgLogAction(event)
         break
+      }
       case 'dpkg.log.status':
         dpkgStates.note(event)
         break
@@ -191,12 +204,16 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
     let outcome: RunSummary['outcome'] = 'unknown'
     if (failed) outcome = 'failure'
     else if (buildsStarted > 0) outcome = buildsSucceeded >= buildsStarted ? 'success' : 'unknown'
-    else if (transactions.length > 0 || stepList.length > 0) outcome = 'success'
+    // Without a docker build's end, success needs every apt and dpkg run to show its end: an
+    // excerpt cut in the middle of one (a plan, some Unpacking lines) is unknown, not a success.
+    else if (transactions.length > 0 || stepList.length > 0) outcome = builders.every((tx) => tx.showsEnd()) ? 'success' : 'unknown'
     if (stepList.length === 0 && transactions.length > 0) {
       stepList.push({ id: 'log', instruction: null, status: outcome === 'failure' ? 'error' : outcome === 'success' ? 'done' : 'unknown', line: transactions[0]?.line ?? 1 })
     }
     const findings: Finding[] = []
-    const essential = essentialPackagesFinding(builders)
+    // Only runs whose whole plan is in the log and that ended (or failed) in it say what the dpkg
+    // database lacks: a plan cut short, or a run the log leaves before its end, proves nothing.
+    const essential = essentialPackagesFinding(builders.filter((tx) => tx.planComplete() && (tx.showsEnd() || failsAfter(allProblems, tx))))
     if (essential !== undefined) findings.push(essential)
     const gen = generationFinding(generation)
     if (gen !== undefined) findings.push(gen)
@@ -262,7 +279,8 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
             if (event.durationMs !== undefined) record.durationMs = event.durationMs
             if (event.exitCode !== undefined) record.exitCode = event.exitCode
           }
-          close(event.step)
+          // A step the input ended inside (`docker.inferred-end`, status unknown) proves nothing over.
+          close(event.step, event.status !== 'unknown')
           break
         }
         case 'log.end':
@@ -288,7 +306,7 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
 
     finish(): RunSummary {
       if (result !== undefined) return result
-      for (const key of [...open.keys()]) close(key)
+      for (const key of [...open.keys()]) close(key, false)
       result = summaryOf(finished, 0)
       return result
     },

@@ -168,7 +168,7 @@ describe('the first cause is the root cause', () => {
       expect(summary.outcome).toBe('failure')
       expect(brief(summary.rootCause)).toEqual(c.root)
       const report = explainReport(summary, new Map())
-      const followed = report.sections.find((s) => s.heading === 'What followed from it')?.items.map((i) => i.text.slice(0, i.text.indexOf(':'))) ?? []
+      const followed = report.sections.find((s) => s.heading === 'What followed from it')?.items?.map((i) => i.text.slice(0, i.text.indexOf(':'))) ?? []
       expect(followed).toEqual(c.followed)
       const root = summary.rootCause as Problem
       expect(renderText(report)).toContain(remedyFor(root.kind, root.cause).remedy.slice(0, 40))
