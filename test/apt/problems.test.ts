@@ -131,6 +131,11 @@ const cases: Record<string, readonly Case[]> = {
       want: { cause: 'hash-mismatch', package: 'salt-common', endLine: 4 },
     },
     {
+      name: "apt 3's Error: prefix, an index from apt's store: method (hydrapwk/hydrapwk#10)",
+      lines: ['Error: Failed to fetch store:/var/lib/apt/lists/partial/repo.rstrike.my.id_apes_dists_apes_non-free_binary-amd64_Packages.gz  Hash Sum mismatch', '   Hashes of expected file:', '    - Filesize:947 [weak]'],
+      want: { severity: 'error', cause: 'hash-mismatch', endLine: 3 },
+    },
+    {
       name: 'an index during update, warned (nodesource/distributions#381)',
       lines: ['W: Failed to fetch https://deb.nodesource.com/node_6.x/dists/precise/main/source/Sources  Hash Sum mismatch'],
       want: { severity: 'warning', cause: 'hash-mismatch' },
