@@ -26,7 +26,8 @@ export interface ProblemSpec {
 
 /** Why a download failed, from the error text after `Failed to fetch <uri>  ` or under an `Err:` line. */
 export function fetchCause(error: string): string | undefined {
-  const status = /^(\d{3})\s/.exec(error)
+  // `404  Not Found`, or `404 ` from a server that sends no reason phrase (trimmed to `404` on a paste).
+  const status = /^(\d{3})(?:\s|$)/.exec(error)
   if (status !== null) return status[1] === '404' ? 'http-404' : 'http-other'
   if (error.includes('Hash Sum mismatch') || error.includes('Hashes of expected file')) return 'hash-mismatch'
   if (error.includes('File has unexpected size') || error.includes('Size mismatch') || error.includes('Writing more data than expected')) return 'size-mismatch'
@@ -57,12 +58,23 @@ export function packageOfUri(uri: string): string | undefined {
   return underscore > 0 ? file.slice(0, underscore) : undefined
 }
 
+/** Index of the first space or tab in `text` from `from`, or -1. */
+function whitespaceAt(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x20 || c === 0x09) return i
+  }
+  return -1
+}
+
 function fetchFailed(firstLine: string): ProblemSpec {
-  const rest = firstLine.slice('Failed to fetch '.length)
-  // `Failed to fetch %s  %s`: two spaces between the URI and the error text (§4.2).
-  const gap = rest.indexOf('  ')
+  const rest = firstLine.slice('Failed to fetch '.length).trim()
+  // `Failed to fetch %s  %s`: apt puts two spaces between the URI and the error text (§4.2), but a
+  // URI has no space, so any run of blanks ends it: pasted logs (web pages, chat) collapse the two
+  // into one, and proxysql#2525 shows apt 1.4's `… InRelease  ` with no error text at all.
+  const gap = whitespaceAt(rest, 0)
   const uri = gap === -1 ? rest : rest.slice(0, gap)
-  const error = gap === -1 ? '' : rest.slice(gap + 2)
+  const error = gap === -1 ? '' : rest.slice(gap + 1).trim()
   const cause = fetchCause(error)
   const pkg = packageOfUri(uri)
   return {
@@ -154,6 +166,11 @@ export function classifyMessage(text: string, shownLists: ReadonlySet<AptPlanLis
   }
 
   // Downloads and indexes.
+  // apt has no transport for the URI's scheme (`https` before apt 1.5 without apt-transport-https;
+  // `apt-pkg/acquire-worker.cc`, `Worker::Start`): every download through it then fails with a bare
+  // `Failed to fetch <uri>`. The notice after it names the package (`apt-transport-https`); the
+  // remedy does too, so the problem names none (it is not a package that failed).
+  if (line.startsWith('The method driver ') && line.endsWith(' could not be found.')) return { kind: 'apt.fetch-failed', cause: 'method-missing' }
   if (line.startsWith('Some index files failed to download')) return { kind: 'apt.index-download-failed' }
   if (line.startsWith('Unable to fetch some archives') || line === 'Some files failed to download' || line === 'Failed to fetch some archives.') {
     return { kind: 'apt.archives-fetch-failed' }

@@ -74,6 +74,12 @@ export function createDpkgGrammar(emit: Emit, tally: LocaleTally = createLocaleT
   let recent: RecentPackage | undefined
   /** This dpkg run's `disk.full` problem was emitted. */
   let diskFullReported = false
+  /**
+   * An error was reported since the last `Errors were encountered` summary (which then repeats it).
+   * Not reset at `(Reading database …`: dpkg reads it again within one run (D18: a pre-dependency
+   * error, then `Unpacking loop2-app`, then the summary that lists the first).
+   */
+  let errorReported = false
 
   /** The open block is being closed by the end of its input before dpkg finished printing it. */
   let cutting = false
@@ -86,7 +92,10 @@ export function createDpkgGrammar(emit: Emit, tally: LocaleTally = createLocaleT
   }
   const sink: DpkgSink = {
     event: (event) => out(event),
-    problem: (evidence, fields) => out(problemEvent(evidence, fields)),
+    problem: (evidence, fields) => {
+      if (fields.severity === 'error') errorReported = true
+      out(problemEvent(evidence, fields))
+    },
   }
   const claimDiskFull = (): boolean => {
     if (diskFullReported) return false
@@ -187,8 +196,14 @@ export function createDpkgGrammar(emit: Emit, tally: LocaleTally = createLocaleT
         open = openPreDependencyBlock(value, ctx, rule, sink, { numbered: numberedLinks }, remember)
         break
       case 'summary-header':
-        open = openSummaryBlock(ctx, rule, sink, () => {
-          diskFullReported = false
+        open = openSummaryBlock(ctx, rule, {
+          sink,
+          unexplained: () => !errorReported,
+          hints: { numbered: numberedLinks },
+          onClose: () => {
+            diskFullReported = false
+            errorReported = false
+          },
         })
         break
       case 'warning':

@@ -215,8 +215,9 @@ export type DpkgEvent =
 /**
  * Problem kinds found in dpkg output (public API; documented in docs/problems/dpkg.md). The dpkg
  * grammar emits `dpkg.pre-dependency`, `dpkg.dependency-problems`, `dpkg.maintainer-script-failed`,
- * `dpkg.file-conflict` and `dpkg.other-error` (plus the shared `disk.full`); `dpkg.interrupted` and
- * `dpkg.subprocess-failed` come from apt's `E:` lines about dpkg and are emitted by the apt grammar.
+ * `dpkg.file-conflict`, `dpkg.other-error` and `dpkg.processing-failed` (plus the shared
+ * `disk.full`); `dpkg.interrupted` and `dpkg.subprocess-failed` come from apt's `E:` lines about
+ * dpkg and are emitted by the apt grammar.
  */
 export type DpkgProblemKind =
   | 'dpkg.interrupted'
@@ -226,3 +227,4 @@ export type DpkgProblemKind =
   | 'dpkg.file-conflict'
   | 'dpkg.subprocess-failed'
   | 'dpkg.other-error'
+  | 'dpkg.processing-failed'

@@ -1,7 +1,9 @@
 /**
  * Keeping the source lines that prove problems, in one pass and bounded memory: a ring of recent
  * lines, copied out when a problem event arrives (problems are emitted right after their lines),
- * plus a few lines after it as they come. Feed it from the parser's `onLine` and `onEvent`.
+ * plus a few lines after it as they come. apt's `Err:` blocks are kept too: the run model makes
+ * one a problem when only it states the cause of a later failure (run/fetch-causes.ts). Feed it
+ * from the parser's `onLine` and `onEvent`.
  * @module
  */
 
@@ -64,8 +66,7 @@ export function createEvidenceCollector(options?: EvidenceOptions): EvidenceColl
       if (lineNo <= wantUntil && kept.size < maxLines && !kept.has(lineNo)) kept.set(lineNo, cleanLine(text))
     },
     event(event: AptLogEvent): void {
-      if (event.type !== 'problem') return
-      keepRange(event.line - context, (event.endLine ?? event.line) + after)
+      if (event.type === 'problem' || (event.type === 'apt.acquire' && event.result === 'err')) keepRange(event.line - context, (event.endLine ?? event.line) + after)
     },
     keep: keepRange,
     get lines(): ReadonlyMap<number, string> {

@@ -9,7 +9,7 @@ import { causeOf } from '../run/root-cause.ts'
 import type { RunSummary } from '../run/types.ts'
 import { problemLine, problemPlace, problemTitle } from './problem-text.ts'
 import { aptLikeNote, inputLead } from './input-notes.ts'
-import { remedyFor } from './remedies.ts'
+import { remedyInRun } from './run-remedy.ts'
 import type { Report, ReportItem } from './report.ts'
 
 /** Findings worth a warning in `explain`: the state of the system, not facts about the run. */
@@ -71,7 +71,7 @@ export function explainReport(run: RunSummary, lines: EvidenceLines, label?: str
       ],
     }
   }
-  const remedy = remedyFor(root.kind, root.cause)
+  const remedy = remedyInRun(run, root)
   const consequences = consequencesOf(run.problems, root)
   const others = run.problems.filter((p) => p !== root && !consequences.includes(p) && p.severity === 'error')
   return {

@@ -8,7 +8,7 @@
 
 import type { Problem } from '../events/index.ts'
 import type { RunSummary } from '../run/types.ts'
-import { remedyFor } from './remedies.ts'
+import { remedyInRun } from './run-remedy.ts'
 
 const PER_STEP = 10
 const TOTAL = 50
@@ -45,7 +45,7 @@ export function formatGithub(run: RunSummary, file?: string): string {
     if (p.endLine !== undefined) props.push(`endLine=${p.endLine}`)
     const title = `${p === root ? 'root cause: ' : ''}${p.kind}${p.step === undefined ? '' : ` (step ${p.step})`}`
     props.push(`title=${escapeProperty(title)}`)
-    const message = p === root ? `${p.message}\n${remedyFor(p.kind, p.cause).remedy}` : p.message
+    const message = p === root ? `${p.message}\n${remedyInRun(run, p).remedy}` : p.message
     out.push(`::${p.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(message)}`)
   }
   return out.length === 0 ? '' : `${out.join('\n')}\n`

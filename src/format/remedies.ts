@@ -46,6 +46,11 @@ const TABLE: Record<ProblemKind, Remedy> = {
   'dpkg.file-conflict': { title: 'file conflict', remedy: 'Two packages ship the same file: install only one, or a version that declares Replaces.' },
   'dpkg.subprocess-failed': { title: 'dpkg returned an error', remedy: "This is apt's summary that dpkg failed; the cause is the dpkg error before it." },
   'dpkg.other-error': { title: 'dpkg error', remedy: "Read dpkg's reason line." },
+  'dpkg.processing-failed': {
+    title: 'dpkg could not process packages',
+    remedy:
+      "dpkg's summary names the packages it failed on, but its reason (`dpkg: error processing …` and the lines under it) is not in this log: read the full log above the summary. The first package listed is the one dpkg failed on first; the others usually fail because of it.",
+  },
   'docker.step-failed': { title: 'build step failed', remedy: "The step's command exited non-zero; the cause is the problem inside the step." },
   'docker.build-failed': {
     title: 'build failed',
@@ -79,7 +84,10 @@ const CAUSE_TABLE: Readonly<Record<string, string>> = {
   'apt.fetch-failed/http-other': 'The mirror answered with an HTTP error: 401/403 is credentials or a proxy policy, 5xx the mirror or the proxy itself. The status is in the message.',
   'apt.fetch-failed/hash-mismatch': "The file does not match the checksum in the index apt read: a mirror in the middle of a sync, or a caching proxy serving an older file. Retrying the same mirror rarely helps until its sync finishes: use another mirror or snapshot.debian.org, or clear the proxy's cache.",
   'apt.fetch-failed/size-mismatch': "The file's size does not match the index apt read: a mirror in the middle of a sync, a truncated download, or a caching proxy serving an older file. Retry once; if it repeats, use another mirror or clear the proxy's cache.",
-  'apt.fetch-failed/tls': 'The TLS handshake failed: the builder lacks the CA certificates (install ca-certificates before adding https sources), or a proxy intercepts TLS with its own certificate (add that CA to the image).',
+  'apt.fetch-failed/tls':
+    "apt could not verify the mirror's TLS certificate. `The certificate issuer is unknown` (or `No system certificates available`): the image has no CA bundle — install ca-certificates from an http source first, or add the CA of a proxy that intercepts TLS. `The certificate chain uses expired certificate`: the image's ca-certificates is older than the mirror's chain (update it), the mirror's certificate expired, or the builder's clock is wrong. `The name in the certificate does not match`: the mirror URL is wrong or a proxy answers for it.",
+  'apt.fetch-failed/method-missing':
+    'apt has no download method for the URI scheme: apt older than 1.5 (Debian stretch, Ubuntu xenial) needs apt-transport-https (and ca-certificates) for https sources — install them in the same RUN before adding the https source, or use http for the base mirror; another scheme (tor+, s3) needs the apt-transport package apt names.',
   'apt.lock-held/not-root': 'apt is not running as root: run it as root (`USER root` in the Dockerfile) or with sudo.',
 }
 

@@ -6,7 +6,7 @@
 import type { Repository, RunSummary, Transaction } from '../run/types.ts'
 import { aptLikeNote, inputLead } from './input-notes.ts'
 import { problemLine } from './problem-text.ts'
-import { remedyFor } from './remedies.ts'
+import { remedyInRun } from './run-remedy.ts'
 import { formatBytes, formatDuration, sampleNames, type Report, type ReportItem } from './report.ts'
 
 /** ` text` after a sentence, or nothing. */
@@ -62,7 +62,7 @@ function repositoryRow(r: Repository): string[] {
 export function summaryReport(run: RunSummary, label?: string): Report {
   const root = run.rootCause
   const rootItems: ReportItem[] =
-    root === null ? [] : [{ text: problemLine(root), tone: root.severity === 'error' ? 'error' : 'warning', detail: [remedyFor(root.kind, root.cause).remedy] }]
+    root === null ? [] : [{ text: problemLine(root), tone: root.severity === 'error' ? 'error' : 'warning', detail: [remedyInRun(run, root).remedy] }]
   const otherProblems = run.problems.filter((p) => p !== root)
   const errors = otherProblems.filter((p) => p.severity === 'error')
   const warnings = otherProblems.filter((p) => p.severity === 'warning')

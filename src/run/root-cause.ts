@@ -7,6 +7,13 @@
  *   `docker.step-failed` follow from the more specific problem before them in the same step;
  *   `docker.build-failed` from any earlier problem of the build;
  * - `apt.archives-fetch-failed` and `apt.index-download-failed` summarise earlier fetch failures;
+ * - `apt.release-file-missing` follows from a failed download of that repository's Release file
+ *   with a known cause other than a 404 (a TLS certificate, DNS, a refused connection …: the suite
+ *   may well exist), stated by a `Failed to fetch` line or only by the `Err:` line
+ *   (`fetch-causes.ts` makes that one a problem);
+ * - an `apt.fetch-failed` whose reason aptlog does not know (or that apt left out: `Failed to fetch
+ *   <uri>` after a missing method) follows from the last fetch failure with a known cause before
+ *   it in the same step;
  * - `apt.package-not-found` / `apt.no-install-candidate` / `apt.version-not-found` after a failed
  *   index download in the same step are caused by it (the package lists are missing), even when
  *   that failure was only a warning (apt-get update prints `W:` for transient network errors);
@@ -17,6 +24,7 @@
  */
 
 import type { Problem, ProblemKind } from '../events/index.ts'
+import { namesRepository, repositoryOf } from './fetch-causes.ts'
 
 const SUMMARY_OF_DPKG = new Set<ProblemKind>(['dpkg.subprocess-failed'])
 const DOCKER_CONSEQUENCES = new Set<ProblemKind>(['docker.step-failed', 'docker.build-failed'])
@@ -52,6 +60,17 @@ export function causeOf(problems: readonly Problem[], index: number): Problem | 
   if (EXIT_VERDICTS.has(p.kind)) return problems.find((q) => q.severity === 'error' && !EXIT_VERDICTS.has(q.kind))
   if (p.kind === 'docker.build-failed') {
     return lastBefore(problems, index, (q) => q.severity === 'error' && q.kind !== 'docker.build-failed')
+  }
+  if (p.kind === 'apt.release-file-missing') {
+    const repo = repositoryOf(p.message)
+    return lastBefore(
+      problems,
+      index,
+      (q) => sameStep(q, p) && q.kind === 'apt.fetch-failed' && q.cause !== undefined && q.cause !== 'http-404' && (q.cause === 'method-missing' || repo === undefined || namesRepository(q.message, repo.uri, repo.suite)),
+    )
+  }
+  if (p.kind === 'apt.fetch-failed' && p.cause === undefined) {
+    return lastBefore(problems, index, (q) => sameStep(q, p) && q.kind === 'apt.fetch-failed' && q.cause !== undefined && (q.package === undefined || q.package === p.package || q.cause === 'method-missing'))
   }
   if (FETCH_SUMMARIES.has(p.kind)) {
     return lastBefore(problems, index, (q) => sameStep(q, p) && q.kind === 'apt.fetch-failed')

@@ -9,6 +9,7 @@ import type { AptEvent, AptLogEvent, DpkgEvent, LogfileEvent, Problem, ProblemEv
 import { createDpkgStateTracker } from './dpkg-states.ts'
 import { essentialPackagesFinding, generationEvidence, generationFinding, sourcesFinding, strongerGeneration } from './findings.ts'
 import { createEnvironmentCollector } from './environment.ts'
+import { createFetchCauseCollector } from './fetch-causes.ts'
 import { createRepositoryCollector } from './repositories.ts'
 import { findRootCause, isFatal } from './root-cause.ts'
 import { createInterner, keep } from './keep.ts'
@@ -86,6 +87,12 @@ function toStep(record: StepRecord): Step {
   return step
 }
 
+/** True when a fatal problem of the transaction's step comes at or after its start: the run ended there. */
+function failsAfter(problems: readonly Problem[], tx: TransactionBuilder): boolean {
+  const step = tx.step ?? ''
+  return problems.some((p) => isFatal(p) && (p.step ?? '') === step && p.line >= tx.line)
+}
+
 /**
  * Create a summarizer.
  * @example
@@ -105,6 +112,7 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
   const strings = createInterner()
   const environment = createEnvironmentCollector(strings)
   const repositories = createRepositoryCollector(strings)
+  const fetchCauses = createFetchCauseCollector(strings)
   const dpkgStates = createDpkgStateTracker(strings)
   const steps = new Map<string, StepRecord>()
   const problems: Problem[] = []
@@ -118,10 +126,12 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
   let unrecognized = 0
   let unrecognizedAptLike = 0
 
-  function close(key: string): void {
+  /** Close the open transaction of `key`; `ended`: what closes it proves it over (not the end of the input). */
+  function close(key: string, ended = true): void {
     const tx = open.get(key)
     if (tx === undefined) return
     open.delete(key)
+    if (ended) tx.markEnded()
     if (finished.length < maxTransactions) finished.push(tx)
     else omitted.transactions++
   }
@@ -138,7 +148,7 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
     switch (event.type) {
       case 'apt.history':
         openTransaction(key, event.step, event.line).addHistory(event)
-        close(key)
+        close(key, false) // a stanza is over when it has its End-Date (addHistory)
         break
       case 'apt.term-log.start':
         openTransaction(key, event.step, event.line).markApt()
@@ -147,11 +157,16 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
         close(key)
         break
       case 'dpkg.log.startup':
-        openTransaction(key, event.step, event.line)
+        // dpkg.log is a record, one line per finished action: what a cut-off run left undone shows
+        // in its status lines (run.dpkg-unfinished), not in a missing end.
+        openTransaction(key, event.step, event.line).markEnded()
         break
-      case 'dpkg.log.action':
-        ;(open.get(key) ?? openTransaction(key, event.step, event.line)).addDpkgLogAction(event)
+      case 'dpkg.log.action': {
+        const tx = open.get(key) ?? openTransaction(key, event.step, event.line)
+        tx.markEnded()
+        tx.addDpkgLogAction(event)
         break
+      }
       case 'dpkg.log.status':
         dpkgStates.note(event)
         break
@@ -180,27 +195,32 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
   function summaryOf(builders: TransactionBuilder[], openOmitted: number): RunSummary {
     builders.sort((a, b) => a.line - b.line)
     const transactions: Transaction[] = builders.map((tx) => tx.build())
-    const rootCause = findRootCause(problems)
+    const allProblems = fetchCauses.withCauses(problems)
+    const rootCause = findRootCause(allProblems)
     const stepList = [...steps.values()].map(toStep)
     const unfinished = dpkgStates.finding()
     // Packages dpkg.log leaves half-done are the trace of a failed run, even with no error line.
-    const failed = problems.some(isFatal) || buildsFailed > 0 || stepList.some((s) => s.status === 'error') || unfinished !== undefined
+    const failed = allProblems.some(isFatal) || buildsFailed > 0 || stepList.some((s) => s.status === 'error') || unfinished !== undefined
     let outcome: RunSummary['outcome'] = 'unknown'
     if (failed) outcome = 'failure'
     else if (buildsStarted > 0) outcome = buildsSucceeded >= buildsStarted ? 'success' : 'unknown'
-    else if (transactions.length > 0 || stepList.length > 0) outcome = 'success'
+    // Without a docker build's end, success needs every apt and dpkg run to show its end: an
+    // excerpt cut in the middle of one (a plan, some Unpacking lines) is unknown, not a success.
+    else if (transactions.length > 0 || stepList.length > 0) outcome = builders.every((tx) => tx.showsEnd()) ? 'success' : 'unknown'
     if (stepList.length === 0 && transactions.length > 0) {
       stepList.push({ id: 'log', instruction: null, status: outcome === 'failure' ? 'error' : outcome === 'success' ? 'done' : 'unknown', line: transactions[0]?.line ?? 1 })
     }
     const findings: Finding[] = []
-    const essential = essentialPackagesFinding(builders)
+    // Only runs whose whole plan is in the log and that ended (or failed) in it say what the dpkg
+    // database lacks: a plan cut short, or a run the log leaves before its end, proves nothing.
+    const essential = essentialPackagesFinding(builders.filter((tx) => tx.planComplete() && (tx.showsEnd() || failsAfter(allProblems, tx))))
     if (essential !== undefined) findings.push(essential)
     const gen = generationFinding(generation)
     if (gen !== undefined) findings.push(gen)
     const sources = sourcesFinding(transactions)
     if (sources !== undefined) findings.push(sources)
     if (unfinished !== undefined) findings.push(unfinished)
-    const summary: RunSummary = { outcome, rootCause, problems: [...problems], findings, steps: stepList, transactions, aptGeneration: generation, environment: environment.facts(), repositories: repositories.repositories(), lines, unrecognized, ...(unrecognizedAptLike > 0 ? { unrecognizedAptLike } : {}) }
+    const summary: RunSummary = { outcome, rootCause, problems: [...allProblems], findings, steps: stepList, transactions, aptGeneration: generation, environment: environment.facts(), repositories: repositories.repositories(), lines, unrecognized, ...(unrecognizedAptLike > 0 ? { unrecognizedAptLike } : {}) }
     const dropped = { ...omitted, transactions: omitted.transactions + openOmitted }
     return dropped.steps + dropped.transactions + dropped.problems > 0 ? { ...summary, omitted: dropped } : summary
   }
@@ -218,7 +238,10 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
       if (isAptOrDpkg(event)) {
         addAptOrDpkg(event)
         environment.add(event) // the language apt printed in
-        if (event.type === 'apt.acquire') repositories.add(event)
+        if (event.type === 'apt.acquire') {
+          repositories.add(event)
+          fetchCauses.add(event)
+        }
         return
       }
       if (event.type === 'env.fact' || event.type.startsWith('docker.')) environment.add(event)
@@ -256,7 +279,8 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
             if (event.durationMs !== undefined) record.durationMs = event.durationMs
             if (event.exitCode !== undefined) record.exitCode = event.exitCode
           }
-          close(event.step)
+          // A step the input ended inside (`docker.inferred-end`, status unknown) proves nothing over.
+          close(event.step, event.status !== 'unknown')
           break
         }
         case 'log.end':
@@ -282,7 +306,7 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
 
     finish(): RunSummary {
       if (result !== undefined) return result
-      for (const key of [...open.keys()]) close(key)
+      for (const key of [...open.keys()]) close(key, false)
       result = summaryOf(finished, 0)
       return result
     },

@@ -51,6 +51,8 @@ export class TransactionBuilder {
   private hasApt = false
   private readonly lists: Record<PlannedKey, ListSet>
   private counts: PlanCounts | null = null
+  /** Packages the counts line says dpkg will set up: upgraded, newly installed, downgraded, reinstalled. */
+  private expectedSetUp = 0
   private downloadBytes: number | undefined
   private diskDeltaBytes: number | undefined
   private fetched: { bytes: number; seconds: number } | undefined
@@ -59,6 +61,12 @@ export class TransactionBuilder {
   private readonly unpacked: Pkg[] = []
   private readonly setUp: Pkg[] = []
   private readonly removed: Pkg[] = []
+  /** `Processing triggers for …` lines: dpkg's last work in a run. */
+  private triggers = 0
+  /** Something after this run proved it over: the next run started, its docker step ended, or its log file said so. */
+  private endSeen = false
+  /** A history.log stanza: its lists are the whole plan. */
+  private fromHistory = false
   /** Packages dpkg selected for the first time (`Selecting previously unselected package`). */
   readonly selected: Pkg[] = []
   /** Lines of the plan lists that name newly installed packages: the evidence for findings about them. */
@@ -133,6 +141,7 @@ export class TransactionBuilder {
       case 'apt.plan.counts':
         this.hasPlan = true
         this.counts = { upgraded: event.upgraded, newlyInstalled: event.newlyInstalled, removed: event.removed, notUpgraded: event.notUpgraded }
+        this.expectedSetUp = event.upgraded + event.newlyInstalled + (event.downgraded ?? 0) + (event.reinstalled ?? 0)
         break
       case 'apt.plan.download':
         this.hasPlan = true
@@ -148,6 +157,7 @@ export class TransactionBuilder {
         else if (event.action === 'setup') this.setUp.push(pkg)
         else if (event.action === 'remove' || event.action === 'purge') this.removed.push(pkg)
         else if (event.action === 'select') this.selected.push(pkg)
+        else if (event.action === 'trigger') this.triggers++
         break
       }
       default:
@@ -203,6 +213,9 @@ export class TransactionBuilder {
   addHistory(event: AptHistoryEvent): void {
     this.hasApt = true
     this.hasPlan = true
+    this.fromHistory = true
+    // `End-Date:` closes a stanza apt finished writing (a run still going, or killed, has none).
+    if (event.endDate !== undefined) this.endSeen = true
     this.endLine = Math.max(this.endLine, event.endLine ?? event.line)
     const names = (entries: readonly AptHistoryPackage[] | undefined): string[] => (entries ?? []).map((e) => e.name)
     this.lists.new.addAll(names(event.install))
@@ -230,6 +243,48 @@ export class TransactionBuilder {
     if (event.action === 'install' || event.action === 'upgrade') this.unpacked.push(pkgOf(this.strings, event.package, event.availableVersion, event.arch))
     else if (event.action === 'configure') this.setUp.push(pkgOf(this.strings, event.package, event.installedVersion, event.arch))
     else if (event.action === 'remove' || event.action === 'purge' || event.action === 'disappear') this.removed.push(pkgOf(this.strings, event.package, event.installedVersion, event.arch))
+  }
+
+  /** Something after this run proves it is over (the next run started, its step ended, its log file closed it). */
+  markEnded(): void {
+    this.endSeen = true
+  }
+
+  /**
+   * True when the log shows this run's end, so what it did is all there: something after it
+   * ({@link markEnded}), or its own output —
+   * - a plan's counts (`0 upgraded, 36 newly installed, 0 to remove …`, with downgraded and
+   *   reinstalled where printed) that dpkg's `Setting up` and `Removing` lines have reached: every
+   *   package apt counted went through;
+   * - without counts (`dpkg -i`, `apt-get -qq`, a tail excerpt): every package dpkg selected or
+   *   unpacked was set up, and it set up, removed or ran triggers for something. apt may run dpkg
+   *   again after that (a Pre-Depends first: trixie-l3), which no line announces: a plan-less run
+   *   cut between two dpkg runs looks ended;
+   * - `apt-get update`: its index lines and the `Reading package lists...` that closes them.
+   * A run cut in the middle (a plan, some `Unpacking` lines, nothing after) shows none of these.
+   */
+  showsEnd(): boolean {
+    if (this.endSeen) return true
+    if (!this.detailed) return false
+    if (this.counts !== null) {
+      // A purge prints `Removing x` and then `Purging configuration files for x`: count names.
+      return this.setUp.length >= this.expectedSetUp && (this.counts.removed === 0 || new Set(this.removed.map((p) => p.name)).size >= this.counts.removed)
+    }
+    if (this.hasDpkg) {
+      if (this.setUp.length + this.removed.length + this.triggers === 0) return false
+      const setUp = new Set(this.setUp.map((p) => p.name))
+      return this.unpacked.every((p) => setUp.has(p.name)) && this.selected.every((p) => setUp.has(p.name))
+    }
+    return this.sawUpdateAcquire && this.sawRead
+  }
+
+  /**
+   * True when the plan is whole: apt printed its counts line (after every list), the run came from
+   * a history.log stanza, or it printed no plan and only dpkg's lines say what it installs (then
+   * {@link showsEnd} says whether they are all there).
+   */
+  planComplete(): boolean {
+    return this.counts !== null || this.fromHistory || (!this.hasPlan && this.hasDpkg)
   }
 
   /** What the transaction looks like. */

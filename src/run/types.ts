@@ -207,11 +207,15 @@ export type AptGeneration = '1.0' | '1.1-2.x' | '3.x'
 
 /** The run model. */
 export interface RunSummary {
-  /** `failure` when the log shows a failed build or a fatal apt/dpkg error; warnings alone leave `success`; `unknown` when the log proves neither. */
+  /**
+   * `failure` when the log shows a failed build or a fatal apt/dpkg error; warnings alone leave
+   * `success`, which also needs the log to show its end (a docker build's end, or each apt/dpkg
+   * run's: docs/run-model.md); `unknown` when the log proves neither (an excerpt cut mid-run).
+   */
   readonly outcome: 'success' | 'failure' | 'unknown'
   /** The first fatal problem that is not a consequence of another, or `null`. */
   readonly rootCause: Problem | null
-  /** Every problem, in log order. */
+  /** Every problem, in log order (with an `Err:` block made a problem where only it states a later failure's cause). */
   readonly problems: readonly Problem[]
   /** Conclusions drawn from the whole run. */
   readonly findings: readonly Finding[]

@@ -103,6 +103,58 @@ const cases: Record<string, readonly Case[]> = {
       lines: ['E: Failed to fetch http://127.0.0.1:8765/./hashsum-pkg_1.0_all.deb  Hash Sum mismatch', '   Hashes of expected file:', '    - SHA256:31b46b9341e131f00c9e84fc94734765057e191ded0ab60e09a68f86be391615'],
       want: { cause: 'hash-mismatch', package: 'hashsum-pkg', endLine: 3, message: 'Failed to fetch http://127.0.0.1:8765/./hashsum-pkg_1.0_all.deb  Hash Sum mismatch' },
     },
+    // Spacing: apt prints two spaces between the URI and the error (§4.2); pasted logs collapse or
+    // widen them, and keep trailing blanks. A URI has no blank, so the cause and package survive.
+    {
+      name: 'apt 1.0 two spaces (jshimko/meteor-launchpad#104)',
+      lines: ['E: Failed to fetch http://security.debian.org/pool/updates/main/o/openssl/openssl_1.0.1t-1+deb8u8_amd64.deb  Hash Sum mismatch'],
+      want: { cause: 'hash-mismatch', package: 'openssl' },
+    },
+    {
+      name: 'one space, as a web page renders it (the same line)',
+      lines: ['E: Failed to fetch http://security.debian.org/pool/updates/main/o/openssl/openssl_1.0.1t-1+deb8u8_amd64.deb Hash Sum mismatch'],
+      want: { cause: 'hash-mismatch', package: 'openssl' },
+    },
+    {
+      name: 'a tab and trailing blanks (the same line)',
+      lines: ['E: Failed to fetch http://security.debian.org/pool/updates/main/o/openssl/openssl_1.0.1t-1+deb8u8_amd64.deb\tHash Sum mismatch   '],
+      want: { cause: 'hash-mismatch', package: 'openssl' },
+    },
+    {
+      name: 'apt 2 with its hash block, trailing blanks on the lines under it (saltstack/salt-bootstrap#1451)',
+      lines: [
+        'E: Failed to fetch https://repo.saltstack.com/apt/ubuntu/18.04/amd64/latest/pool/main/s/salt/salt-common_3000.1+ds-1_all.deb  Hash Sum mismatch',
+        '   Hashes of expected file:',
+        '    - SHA1:eba2831c5639fec14e38133680bbbfd42fe5471e [weak]        ',
+        '   Last modification reported: Wed, 01 Apr 2020 16:19:09 +0000    ',
+      ],
+      want: { cause: 'hash-mismatch', package: 'salt-common', endLine: 4 },
+    },
+    {
+      name: "apt 3's Error: prefix, an index from apt's store: method (hydrapwk/hydrapwk#10)",
+      lines: ['Error: Failed to fetch store:/var/lib/apt/lists/partial/repo.rstrike.my.id_apes_dists_apes_non-free_binary-amd64_Packages.gz  Hash Sum mismatch', '   Hashes of expected file:', '    - Filesize:947 [weak]'],
+      want: { severity: 'error', cause: 'hash-mismatch', endLine: 3 },
+    },
+    {
+      name: 'an index during update, warned (nodesource/distributions#381)',
+      lines: ['W: Failed to fetch https://deb.nodesource.com/node_6.x/dists/precise/main/source/Sources  Hash Sum mismatch'],
+      want: { severity: 'warning', cause: 'hash-mismatch' },
+    },
+    {
+      name: 'no error text after the URI, two trailing spaces (sysown/proxysql#2525, apt 1.4)',
+      lines: ['E: Failed to fetch https://repo.proxysql.com/ProxySQL/proxysql-2.0.x/stretch/./InRelease  '],
+      want: { severity: 'error', message: 'Failed to fetch https://repo.proxysql.com/ProxySQL/proxysql-2.0.x/stretch/./InRelease' },
+    },
+    {
+      name: 'no https method (influxdata/influxdb#7914, apt 1.2)',
+      lines: ['E: The method driver /usr/lib/apt/methods/https could not be found.', 'N: Is the package apt-transport-https installed?'],
+      want: { severity: 'error', cause: 'method-missing', line: 1, message: 'The method driver /usr/lib/apt/methods/https could not be found.' },
+    },
+    {
+      name: 'no http method (angstwad/docker.ubuntu#88)',
+      lines: ['E: The method driver /usr/lib/apt/methods/http could not be found.'],
+      want: { cause: 'method-missing' },
+    },
     {
       name: 'changed .deb of another size (FORMATS.md §10, apt 2.6.1 run)',
       lines: ['E: Failed to fetch http://127.0.0.1:18777/pool/demo-a_1.0-1_all.deb  File has unexpected size (640 != 630). Mirror sync in progress? [IP: 127.0.0.1 18777]'],
@@ -211,6 +263,8 @@ describe('lines that prove nothing', () => {
     ['N: See apt-secure(8) manpage for repository creation and user configuration details.', 'notices are never problems'],
     ["Notice: Some sources can be modernized. Run 'apt modernize-sources' to do so.", 'apt 3 notice'],
     ['E: There are problems and -y was used without --force-yes', 'apt 1.0 refusal with no list to tell which — other-error instead'],
+    ['N: Is the package apt-transport-https installed?', "the notice after a missing method (the E: line before it is the problem)"],
+    ['E: The method driver /usr/lib/apt/methods/https could not be found', 'near miss: no full stop — other-error'],
   ])('%s (%s)', (line) => {
     const found = problems([line])
     expect(found.every((p) => p.kind === 'apt.other-error')).toBe(true)
@@ -276,13 +330,23 @@ describe('fetch causes and package names', () => {
   test.each([
     ['404  Not Found [IP: 203.0.113.80 80]', 'http-404'],
     ['404 ', 'http-404'],
+    ['404', 'http-404'],
     ['502  Bad Gateway [IP: 10.0.0.1 3128]', 'http-other'],
     ["Could not resolve 'mirror.example.com'", 'dns'],
     ['Connection failed [IP: 203.0.113.80 80]', 'connection-refused'],
     ['Cannot initiate the connection to mirror.example.com:80 (2001:db8::1). - connect (101: Network is unreachable)', 'connection-refused'],
     ['Certificate verification failed: The certificate is NOT trusted. Could not handshake: Error in the certificate verification. [IP: 203.0.113.80 443]', 'tls'],
     ['Writing more data than expected (20672 > 20480) [IP: 203.0.113.80 80]', 'size-mismatch'],
+    // gnutls wordings under apt's `Certificate verification failed:`: untrusted issuer (mrclksr/linux-browser-installer#49),
+    // expired chain (roddhjav/pass-import#163), OCSP (Ximi1970/systray-x#130), wrong name (shiftkey/desktop#1233)
+    ['Certificate verification failed: The certificate is NOT trusted. The certificate issuer is unknown.  Could not handshake: Error in the certificate verification. [IP: 142.251.36.46 443]', 'tls'],
+    ['Certificate verification failed: The certificate is NOT trusted. The certificate chain uses expired certificate.  Could not handshake: Error in the certificate verification. [IP: 35.185.44.232 443]', 'tls'],
+    ['Certificate verification failed: The certificate is NOT trusted. The received OCSP status response is invalid.  Could not handshake: Error in the certificate verification. [IP: 195.135.221.134 443]', 'tls'],
+    ['Certificate verification failed: The certificate is NOT trusted. The name in the certificate does not match the expected.  Could not handshake: Error in the certificate verification. [IP: 13.107.246.59 443]', 'tls'],
     ['Undetermined Error [IP: 203.0.113.80 80]', undefined],
+    // near misses: a number that is not a status, a status glued to text
+    ['4040 Not Found', undefined],
+    ['404Not Found', undefined],
   ])('%s → %s', (text, cause) => {
     expect(fetchCause(text)).toBe(cause)
   })

@@ -326,8 +326,8 @@ describe('dpkg.pre-dependency (FORMATS.md §5.5)', () => {
 })
 
 describe('dpkg.errors-summary', () => {
-  test('items of both kinds, and no problem: it repeats errors already reported (bookworm-b6e)', () => {
-    const { events, verdicts } = runDpkg([
+  test('items of both kinds: one event with the items as printed (bookworm-b6e)', () => {
+    const { dpkg, verdicts } = runDpkg([
       'Errors were encountered while processing:',
       ' loop2-app',
       ' loop2-libc6:amd64',
@@ -335,7 +335,7 @@ describe('dpkg.errors-summary', () => {
       'E: Sub-process /usr/bin/dpkg returned an error code (1)',
     ])
     expect(verdicts.slice(0, 4)).toEqual([CONSUMED, CONSUMED, CONSUMED, CONSUMED])
-    expect(events).toEqual([
+    expect(dpkg).toEqual([
       {
         type: 'dpkg.errors-summary',
         line: 1,
@@ -346,10 +346,92 @@ describe('dpkg.errors-summary', () => {
     ])
   })
 
+  test('after the error it repeats, the summary adds no problem (bookworm-h1, lines 16-19)', () => {
+    const { problems } = runDpkg([
+      'dpkg: error processing package failing-postinst (--configure):',
+      ' installed failing-postinst package post-installation script subprocess returned error exit status 1',
+      'Errors were encountered while processing:',
+      ' failing-postinst',
+    ])
+    expect(problems.map((p) => p.kind)).toEqual(['dpkg.maintainer-script-failed'])
+  })
+
+  // An excerpt that starts at the summary: the list alone proves that dpkg failed, and its first
+  // item is the package dpkg failed on first (the others fail because of it: h1b, b6e).
+  const alone: readonly [name: string, lines: readonly string[], pkg: string, message: string][] = [
+    ['a package name (bookworm-h1, lines 18-19)', ['Errors were encountered while processing:', ' failing-postinst'], 'failing-postinst', 'Errors were encountered while processing: failing-postinst'],
+    [
+      'name:arch first, more after it (bookworm-b6e, lines 35-37)',
+      ['Errors were encountered while processing:', ' loop2-libc6:amd64', ' loop2-multiarch-support'],
+      'loop2-libc6',
+      'Errors were encountered while processing: loop2-libc6:amd64 and 1 more',
+    ],
+    [
+      "an apt cache archive, %-quoted (bookworm-b6e, lines 49-50)",
+      ['Errors were encountered while processing:', ' /var/cache/apt/archives/loop2-libgcc1_1%3a4.9.2-10_amd64.deb'],
+      'loop2-libgcc1',
+      'Errors were encountered while processing: /var/cache/apt/archives/loop2-libgcc1_1%3a4.9.2-10_amd64.deb',
+    ],
+    ["dpkg -i's own path (bookworm-h4c, lines 11-12)", ['Errors were encountered while processing:', ' /repo/conflict-b_1.0_all.deb'], 'conflict-b', 'Errors were encountered while processing: /repo/conflict-b_1.0_all.deb'],
+  ]
+  for (const [name, lines, pkg, message] of alone) {
+    test(`alone, it is the problem: ${name}`, () => {
+      const { problems } = runDpkg(lines)
+      expect(problems).toEqual([
+        {
+          type: 'problem',
+          line: 1,
+          rule: 'dpkg.errors-summary',
+          endLine: lines.length,
+          kind: 'dpkg.processing-failed',
+          severity: 'error',
+          message: `${message} (dpkg's reason is not in the log)`,
+          package: pkg,
+        },
+      ])
+    })
+  }
+
+  test('each summary answers for the errors since the one before (D18, lines 65-80: errors, summary, pre-dependency error, summary)', () => {
+    const { problems } = runDpkg([
+      'dpkg: error processing package loop2-multiarch-support (--configure):',
+      ' dependency problems - leaving unconfigured',
+      'Errors were encountered while processing:',
+      ' loop2-libc6:amd64',
+      ' loop2-multiarch-support',
+      'dpkg: error processing archive /var/cache/apt/archives/loop2-libgcc1_1%3a4.9.2-10_amd64.deb (--unpack):',
+      ' pre-dependency problem - not installing loop2-libgcc1:amd64',
+      'Unpacking loop2-app (1.0-1) ...',
+      'Errors were encountered while processing:',
+      ' /var/cache/apt/archives/loop2-libgcc1_1%3a4.9.2-10_amd64.deb',
+      // near miss: a second summary with no error since the last one is the only evidence again
+      'Errors were encountered while processing:',
+      ' loop2-app',
+    ])
+    expect(problems.map((p) => [p.kind, p.package])).toEqual([
+      ['dpkg.dependency-problems', 'loop2-multiarch-support'],
+      ['dpkg.pre-dependency', 'loop2-libgcc1'],
+      ['dpkg.processing-failed', 'loop2-app'],
+    ])
+  })
+
+  test('a warning is not the error a summary repeats: the ignored pre-dependency (dpkg unpack.c) leaves the summary the only evidence', () => {
+    const { problems } = runDpkg(['dpkg: warning: ignoring pre-dependency problem!', 'Errors were encountered while processing:', ' failing-postinst'])
+    expect(problems.map((p) => [p.kind, p.severity])).toEqual([
+      ['dpkg.pre-dependency', 'warning'],
+      ['dpkg.processing-failed', 'error'],
+    ])
+  })
+
+  test('a summary with no item (a paste that lost the list) proves nothing', () => {
+    expect(runDpkg(['Errors were encountered while processing:']).problems).toEqual([])
+  })
+
   test('the halted line closes the summary and sets halted (errors.c)', () => {
-    const { events, verdicts } = runDpkg(['Errors were encountered while processing:', ' a', 'Processing was halted because there were too many errors.'])
+    const { dpkg, problems, verdicts } = runDpkg(['Errors were encountered while processing:', ' a', 'Processing was halted because there were too many errors.'])
     expect(verdicts).toEqual([CONSUMED, CONSUMED, CONSUMED])
-    expect(events).toEqual([{ type: 'dpkg.errors-summary', line: 1, rule: 'dpkg.errors-summary', endLine: 3, items: ['a'], halted: true }])
+    expect(dpkg).toEqual([{ type: 'dpkg.errors-summary', line: 1, rule: 'dpkg.errors-summary', endLine: 3, items: ['a'], halted: true }])
+    expect(problems).toMatchObject([{ kind: 'dpkg.processing-failed', line: 1, endLine: 3, package: 'a' }])
   })
 
   test('the halted line alone is known and gives nothing', () => {
@@ -359,7 +441,8 @@ describe('dpkg.errors-summary', () => {
   })
 
   test("apt's two-space list lines are not summary items", () => {
-    const { dpkg } = runDpkg(['Errors were encountered while processing:', '  libbsd0 libedit2'])
+    const { dpkg, problems } = runDpkg(['Errors were encountered while processing:', '  libbsd0 libedit2'])
     expect(dpkg[0]).toMatchObject({ items: [] })
+    expect(problems).toEqual([])
   })
 })
