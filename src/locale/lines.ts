@@ -6,7 +6,9 @@
  * header as `dpkg: ` and the first line of a two-line template. Each line template is expanded,
  * for every language, into the variants that language can print: its translations, and the C
  * text where it lacks one (CATALOG_GAPS). A variant identical to the C (English) line is dropped:
- * the English grammar reads it, and it says nothing about the language.
+ * the English grammar reads it, and it says nothing about the language. Message texts (what
+ * follows `E: ` or `Fehler: `) and download reasons are built the same way but are not lines of
+ * their own: the matcher keeps them apart (`matchMessageText`, `matchFetchReason`).
  * @module
  */
 
@@ -248,8 +250,12 @@ const SPECS: readonly LineSpec[] = [
   line('dpkg.report.error', ['text'], ['dpkg: ', t('dpkg.report.error'), ': ', free(0)]),
 ]
 
-/** A message text: the template is the whole text, its fields named. */
-const text = (id: string, fields: readonly string[]): LineSpec => line(id, fields, [t(id)])
+/**
+ * A message text: the template is the whole text, its fields named. Only its first line: a
+ * translation may break a text apt prints on one line in C (fr `… sans paquet\n(ou indiquez une
+ * solution).`), and apt prints the rest as continuation lines.
+ */
+const text = (id: string, fields: readonly string[]): LineSpec => line(id, fields, [first(id)])
 
 /**
  * Message texts: what apt prints after a message prefix (`E: `, `Fehler: `), one for each msgid an
@@ -307,12 +313,13 @@ const MESSAGE_TEXT_SPECS: readonly LineSpec[] = [
   text('message.frontend-lock-root', ['lock']),
   text('message.admin-lock-busy', ['lock']),
   text('message.admin-lock-root', ['lock']),
-  text('message.lock-directory', ['directory']),
+  // Before `Unable to lock directory %s`: ru `Невозможно заблокировать каталог загрузки` is that text with `загрузки` for `%s`.
   text('message.lock-download-directory', []),
+  text('message.lock-directory', ['directory']),
   text('message.open-lock-file', ['lock']),
   text('message.dpkg-interrupted', ['command']),
   text('message.reinstall-required', ['package']),
-  line('message.pty-log', [], [t('message.pty-log', [t('message.pty-mounted')])]),
+  line('message.pty-log', [], [first('message.pty-log', [t('message.pty-mounted')])]),
   text('message.not-enough-space', ['directory']),
   text('message.more-space-needed', ['size', 'available']),
   text('message.more-space-needed-in', ['mount', 'size', 'available']),

@@ -88,13 +88,15 @@ function run(c: Compiled, text: string, start: number, end: number): (string | u
     const last = s === steps.length - 1
     let valueEnd: number
     if (slot.kind === 'digits') {
-      let j = pos
-      while (j < end && j - pos < MAX_DIGITS) {
+      // A signed `%i` may print a minus (getaddrinfo's `-3` in `Something wicked happened resolving …`).
+      const from = pos < end && text.charCodeAt(pos) === 0x2d ? pos + 1 : pos
+      let j = from
+      while (j < end && j - from < MAX_DIGITS) {
         const ch = text.charCodeAt(j)
         if (ch < 0x30 || ch > 0x39) break
         j++
       }
-      if (j === pos) return undefined
+      if (j === from) return undefined
       valueEnd = j
       if (last ? valueEnd !== tailStart : !text.startsWith(literal, valueEnd)) return undefined
     } else if (last) {

@@ -69,7 +69,8 @@ describe('generated catalogue', () => {
 
   test('only apt 1.0\'s `extra` header is in no pinned catalogue; apt 3 templates from trixie on; dpkg 1.23 rewordings only in sid', () => {
     const withReleases = (...releases: CatalogRelease[]): string[] => CATALOG_TEMPLATES.filter((t) => t.releases.join() === releases.join()).map((t) => t.id)
-    expect(withReleases()).toEqual(['plan.header.extra'])
+    // And the texts English message rules read that no catalogue translates (`untranslated.*`).
+    expect(withReleases().filter((id) => !id.startsWith('untranslated.'))).toEqual(['plan.header.extra'])
     const apt3 = withReleases('trixie', 'sid')
     expect(apt3).toContain('plan.v30.install')
     expect(apt3).toContain('message.error')

@@ -178,6 +178,16 @@ export const TEMPLATE_SPECS: readonly TemplateSpec[] = [
   apt('message.more-space-needed', 'More space needed than available: %sB > %sB, installation may fail', 'apt.problem.disk-full'),
   apt('message.more-space-needed-in', 'More space needed in %s than available: %sB > %sB, installation may fail', 'apt.problem.disk-full'),
 
+  // Texts English message rules read that no pinned catalogue translates (printed in English in
+  // every language): listed so the generated module proves it (their releases are empty).
+  lib('untranslated.hook-scripts', "Problem executing scripts %s '%s'", 'apt.problem.hook-failed'),
+  lib('untranslated.hook-subprocess', 'Sub-process returned an error code', 'apt.problem.hook-failed'),
+  lib('untranslated.solver3-context', 'The following information from --solver 3.0 may provide additional context:', 'apt.problem.unmet-dependencies'),
+  apt('untranslated.unmet-try-f', 'Unmet dependencies. Try using -f.', 'apt.problem.unmet-dependencies (apt ≤ 1.0)'),
+  apt('untranslated.force-yes', 'There are problems and -y was used without --force-yes', 'apt.problem.force-yes-refusal (apt 1.0)'),
+  apt('untranslated.lock-list-directory', 'Unable to lock the list directory', 'apt.problem.lock (apt ≤ 1.0)'),
+  apt('untranslated.no-public-key', 'There is no public key available for the following key IDs:\n', 'apt.problem.signature (apt ≤ 1.2)'),
+
   // Why a download failed: the text after `Failed to fetch %s  ` (src/apt/classify.ts fetchCause),
   // from apt's methods (`methods/basehttp.cc`, `connect.cc`) and the acquire system.
   apt('fetch.temporary-failure-resolving', "Temporary failure resolving '%s'", 'fetchCause dns'),
