@@ -9,7 +9,6 @@
 import type { AptUnmetTarget, LineContext, LineLocale } from '../events/index.ts'
 import { CONSUMED, UNRECOGNIZED, type Verdict } from '../grammar/verdict.ts'
 import { acquireErrorTextRule } from './acquire.ts'
-import type { ProblemSpec } from './classify.ts'
 import type { AcquireLine, ListHeaderLine, MessageLine, NoteLine } from './line-kinds.ts'
 import { MAX_MESSAGE_LINES, messageContinuationRule } from './messages.ts'
 import { IMPOSSIBLE_SITUATION_REST } from './notes.ts'
@@ -55,8 +54,6 @@ export interface MessageBlock {
   readonly rule?: string | undefined
   /** The language of a localized first line. */
   readonly locale?: LineLocale | undefined
-  /** The problem a localized message template proves (its template id, not its words, says which). */
-  readonly spec?: ProblemSpec | undefined
   /** Last line of the block so far. */
   endLine: number
 }

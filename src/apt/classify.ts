@@ -130,97 +130,151 @@ function isSignatureProblem(line: string): boolean {
 }
 
 /**
- * The problem a message proves, or `undefined` when no template matches. `text` is the whole message
- * (lines joined by `\n`); `shownLists` are the plan lists shown since the last `Reading package lists...`,
- * for apt 1.0's one refusal for everything (`There are problems and -y was used without --force-yes`).
+ * One English message rule: a named test on the message's first line. `shownLists` are the plan
+ * lists shown since the last `Reading package lists...` (apt 1.0's one refusal for everything).
  */
-export function classifyMessage(text: string, shownLists: ReadonlySet<AptPlanListKind>): ProblemSpec | undefined {
-  const newline = text.indexOf('\n')
-  const line = newline === -1 ? text : text.slice(0, newline)
+export interface MessageRule {
+  /** Stable name (`apt.problem.<what>`): the locale tables name the msgids each rule reads (docs/locales.md). */
+  readonly id: string
+  /** The problem the line proves, or `undefined` when the rule does not apply. */
+  readonly match: (line: string, shownLists: ReadonlySet<AptPlanListKind>) => ProblemSpec | undefined
+}
 
-  if (line.startsWith('Failed to fetch ')) return fetchFailed(line)
-  if (line.startsWith('Unable to locate package ')) return withPackage('apt.package-not-found', LOCATE.exec(line), 1) ?? { kind: 'apt.package-not-found' }
-  if (line.startsWith("Couldn't find ")) return withPackage('apt.package-not-found', GLOB.exec(line) ?? COULD_NOT_FIND.exec(line), 1)
-  if (line.endsWith(' has no installation candidate')) return withPackage('apt.no-install-candidate', NO_CANDIDATE.exec(line), 1) ?? { kind: 'apt.no-install-candidate' }
-  if (line.startsWith('Version ')) return withPackage('apt.version-not-found', VERSION_NOT_FOUND.exec(line), 2)
-  if (line.startsWith('Release ') && line.endsWith(' was not found')) return withPackage('apt.release-not-found', RELEASE_NOT_FOUND.exec(line), 2)
-  if (line.startsWith("The value '") && line.includes(' is invalid for APT::Default-Release')) return { kind: 'apt.release-not-found' }
-  if (isUnmetFamily(line)) return { kind: 'apt.unmet-dependencies' }
+const rule = (id: string, match: MessageRule['match']): MessageRule => ({ id, match })
+/** A rule that proves one fixed problem when `test` holds. */
+const when = (id: string, spec: ProblemSpec, test: (line: string) => boolean): MessageRule => rule(id, (line) => (test(line) ? spec : undefined))
+
+const LOCK_HEADS: readonly string[] = [
+  'Could not get lock ',
+  'Unable to acquire the dpkg frontend lock',
+  'Unable to lock the administration directory',
+  'Unable to lock directory ',
+  'Unable to lock the download directory',
+  'Unable to lock the list directory',
+  'Could not open lock file ',
+]
+
+/**
+ * The English message rules, in the order they are tried (FORMATS.md §4.2 catalogue, §3.5 safety
+ * refusals); the first that proves a problem wins.
+ */
+export const MESSAGE_RULES: readonly MessageRule[] = [
+  rule('apt.problem.fetch-failed', (line) => (line.startsWith('Failed to fetch ') ? fetchFailed(line) : undefined)),
+  rule('apt.problem.unable-to-locate', (line) => (line.startsWith('Unable to locate package ') ? (withPackage('apt.package-not-found', LOCATE.exec(line), 1) ?? { kind: 'apt.package-not-found' }) : undefined)),
+  rule('apt.problem.no-package-by-pattern', (line) => (line.startsWith("Couldn't find any package by ") ? withPackage('apt.package-not-found', GLOB.exec(line), 1) : undefined)),
+  rule('apt.problem.could-not-find-package', (line) => (line.startsWith("Couldn't find package ") ? withPackage('apt.package-not-found', COULD_NOT_FIND.exec(line), 1) : undefined)),
+  rule('apt.problem.no-install-candidate', (line) =>
+    line.endsWith(' has no installation candidate') ? (withPackage('apt.no-install-candidate', NO_CANDIDATE.exec(line), 1) ?? { kind: 'apt.no-install-candidate' }) : undefined,
+  ),
+  rule('apt.problem.version-not-found', (line) => (line.startsWith('Version ') ? withPackage('apt.version-not-found', VERSION_NOT_FOUND.exec(line), 2) : undefined)),
+  rule('apt.problem.release-not-found', (line) => (line.startsWith('Release ') && line.endsWith(' was not found') ? withPackage('apt.release-not-found', RELEASE_NOT_FOUND.exec(line), 2) : undefined)),
+  when('apt.problem.default-release-invalid', { kind: 'apt.release-not-found' }, (line) => line.startsWith("The value '") && line.includes(' is invalid for APT::Default-Release')),
+  when('apt.problem.unmet-dependencies', { kind: 'apt.unmet-dependencies' }, isUnmetFamily),
 
   // Safety refusals (§3.5, §4.2).
-  if (line.startsWith('Removing essential system-critical packages is not permitted') || line.startsWith('Essential packages were removed and -y was used')) {
-    return { kind: 'apt.essential-removal-refused' }
-  }
-  if (line.startsWith('Packages were downgraded and -y was used')) return { kind: 'apt.downgrade-refused' }
-  if (line.startsWith('Held packages were changed and -y was used')) return { kind: 'apt.held-change-refused' }
-  if (line.startsWith('There were unauthenticated packages and -y was used') || line === 'Some packages could not be authenticated') {
-    return { kind: 'apt.unauthenticated' }
-  }
-  if (line.startsWith('There are problems and -y was used without --force-yes')) {
+  when(
+    'apt.problem.essential-removal-refused',
+    { kind: 'apt.essential-removal-refused' },
+    (line) => line.startsWith('Removing essential system-critical packages is not permitted') || line.startsWith('Essential packages were removed and -y was used'),
+  ),
+  when('apt.problem.downgrade-refused', { kind: 'apt.downgrade-refused' }, (line) => line.startsWith('Packages were downgraded and -y was used')),
+  when('apt.problem.held-change-refused', { kind: 'apt.held-change-refused' }, (line) => line.startsWith('Held packages were changed and -y was used')),
+  when('apt.problem.unauthenticated', { kind: 'apt.unauthenticated' }, (line) => line.startsWith('There were unauthenticated packages and -y was used') || line === 'Some packages could not be authenticated'),
+  rule('apt.problem.force-yes-refusal', (line, shownLists) => {
+    if (!line.startsWith('There are problems and -y was used without --force-yes')) return undefined
     // apt 1.0 said this for every refusal; the list it showed above says which.
     if (shownLists.has('essential-remove')) return { kind: 'apt.essential-removal-refused' }
     if (shownLists.has('unauthenticated')) return { kind: 'apt.unauthenticated' }
     if (shownLists.has('held-change')) return { kind: 'apt.held-change-refused' }
     if (shownLists.has('downgrade')) return { kind: 'apt.downgrade-refused' }
     return undefined
-  }
+  }),
 
   // Downloads and indexes.
   // apt has no transport for the URI's scheme (`https` before apt 1.5 without apt-transport-https;
   // `apt-pkg/acquire-worker.cc`, `Worker::Start`): every download through it then fails with a bare
   // `Failed to fetch <uri>`. The notice after it names the package (`apt-transport-https`); the
   // remedy does too, so the problem names none (it is not a package that failed).
-  if (line.startsWith('The method driver ') && line.endsWith(' could not be found.')) return { kind: 'apt.fetch-failed', cause: 'method-missing' }
-  if (line.startsWith('Some index files failed to download')) return { kind: 'apt.index-download-failed' }
-  if (line.startsWith('Unable to fetch some archives') || line === 'Some files failed to download' || line === 'Failed to fetch some archives.') {
-    return { kind: 'apt.archives-fetch-failed' }
-  }
+  when(
+    'apt.problem.method-missing',
+    { kind: 'apt.fetch-failed', cause: 'method-missing' },
+    (line) => line.startsWith('The method driver ') && line.endsWith(' could not be found.'),
+  ),
+  when('apt.problem.index-download-failed', { kind: 'apt.index-download-failed' }, (line) => line.startsWith('Some index files failed to download')),
+  when(
+    'apt.problem.archives-fetch-failed',
+    { kind: 'apt.archives-fetch-failed' },
+    (line) => line.startsWith('Unable to fetch some archives') || line === 'Some files failed to download' || line === 'Failed to fetch some archives.',
+  ),
 
   // Repository trust and Release files.
-  if (line.startsWith("The repository '") && (line.endsWith("' does not have a Release file.") || line.endsWith("' no longer has a Release file."))) {
-    return { kind: 'apt.release-file-missing' }
-  }
-  if (line.startsWith('Release file for ') && line.includes(' is expired (')) return { kind: 'apt.release-expired' }
-  if (line.startsWith('Release file for ') && line.includes(' is not valid yet (')) return { kind: 'apt.release-not-yet-valid' }
-  if (line.startsWith("Repository '") && line.includes("' changed its '")) return { kind: 'apt.release-info-changed' }
-  if (isSignatureProblem(line)) return { kind: 'apt.signature-invalid' }
+  when(
+    'apt.problem.release-file-missing',
+    { kind: 'apt.release-file-missing' },
+    (line) => line.startsWith("The repository '") && (line.endsWith("' does not have a Release file.") || line.endsWith("' no longer has a Release file.")),
+  ),
+  when('apt.problem.release-expired', { kind: 'apt.release-expired' }, (line) => line.startsWith('Release file for ') && line.includes(' is expired (')),
+  when('apt.problem.release-not-yet-valid', { kind: 'apt.release-not-yet-valid' }, (line) => line.startsWith('Release file for ') && line.includes(' is not valid yet (')),
+  when('apt.problem.release-info-changed', { kind: 'apt.release-info-changed' }, (line) => line.startsWith("Repository '") && line.includes("' changed its '")),
+  when('apt.problem.signature', { kind: 'apt.signature-invalid' }, isSignatureProblem),
 
   // Locks.
-  if (
-    line.startsWith('Could not get lock ') ||
-    line.startsWith('Unable to acquire the dpkg frontend lock') ||
-    line.startsWith('Unable to lock the administration directory') ||
-    line.startsWith('Unable to lock directory ') ||
-    line.startsWith('Unable to lock the download directory') ||
-    line.startsWith('Unable to lock the list directory') ||
-    line.startsWith('Could not open lock file ')
-  ) {
+  rule('apt.problem.lock', (line) => {
+    if (!LOCK_HEADS.some((head) => line.startsWith(head))) return undefined
     const notRoot = line.endsWith('are you root?') || line.includes('Permission denied')
     return { kind: 'apt.lock-held', cause: notRoot ? 'not-root' : 'held' }
-  }
+  }),
 
   // dpkg run and hooks.
-  if (line.startsWith('dpkg was interrupted, you must manually run ')) return { kind: 'dpkg.interrupted' }
-  if (DPKG_SUBPROCESS.test(line)) return { kind: 'dpkg.subprocess-failed' }
-  if (line.startsWith('Problem executing scripts ') || line === 'Sub-process returned an error code') return { kind: 'apt.hook-failed' }
-  if (line.startsWith('Sub-process ')) {
+  when('apt.problem.dpkg-interrupted', { kind: 'dpkg.interrupted' }, (line) => line.startsWith('dpkg was interrupted, you must manually run ')),
+  when('apt.problem.dpkg-subprocess', { kind: 'dpkg.subprocess-failed' }, (line) => DPKG_SUBPROCESS.test(line)),
+  when('apt.problem.hook-failed', { kind: 'apt.hook-failed' }, (line) => line.startsWith('Problem executing scripts ') || line === 'Sub-process returned an error code'),
+  rule('apt.problem.verifier-subprocess', (line) => {
+    if (!line.startsWith('Sub-process ')) return undefined
     const m = OTHER_SUBPROCESS.exec(line)
-    if (m !== null && (m[1]?.endsWith('sqv') === true || m[1]?.endsWith('gpgv') === true)) return { kind: 'apt.signature-invalid' }
-  }
-  if (line.startsWith('The package ') && line.includes(' needs to be reinstalled')) return withPackage('apt.reinstall-required', REINSTALL.exec(line), 1) ?? { kind: 'apt.reinstall-required' }
-  if (line.startsWith('Can not write log (Is /dev/pts mounted?)')) return { kind: 'apt.pty-unavailable', survivable: true }
+    return m !== null && (m[1]?.endsWith('sqv') === true || m[1]?.endsWith('gpgv') === true) ? { kind: 'apt.signature-invalid' } : undefined
+  }),
+  rule('apt.problem.reinstall-required', (line) =>
+    line.startsWith('The package ') && line.includes(' needs to be reinstalled') ? (withPackage('apt.reinstall-required', REINSTALL.exec(line), 1) ?? { kind: 'apt.reinstall-required' }) : undefined,
+  ),
+  when('apt.problem.pty-unavailable', { kind: 'apt.pty-unavailable', survivable: true }, (line) => line.startsWith('Can not write log (Is /dev/pts mounted?)')),
   // apt-extracttemplates (run by debconf's dpkg-preconfigure) finds no debconf in the dpkg database:
   // not fatal, but a sign of a wiped or damaged status file (bad-status captures).
-  if (line === 'Cannot get debconf version. Is debconf installed?') return { kind: 'apt.other-error', cause: 'debconf-unavailable', survivable: true }
+  when(
+    'apt.problem.debconf-unavailable',
+    { kind: 'apt.other-error', cause: 'debconf-unavailable', survivable: true },
+    (line) => line === 'Cannot get debconf version. Is debconf installed?',
+  ),
 
   // Disk space.
-  if (
-    line.startsWith("You don't have enough free space in ") ||
-    line.includes('No space left on device') ||
-    line.startsWith('More space needed than available') ||
-    line.startsWith('More space needed in ')
-  ) {
-    return { kind: 'disk.full' }
+  when(
+    'apt.problem.disk-full',
+    { kind: 'disk.full' },
+    (line) =>
+      line.startsWith("You don't have enough free space in ") ||
+      line.includes('No space left on device') ||
+      line.startsWith('More space needed than available') ||
+      line.startsWith('More space needed in '),
+  ),
+]
+
+/**
+ * The problem a message proves, or `undefined` when no rule matches. `text` is the whole message
+ * (lines joined by `\n`); the rules read its first line. `shownLists` are the plan lists shown
+ * since the last `Reading package lists...`, for apt 1.0's one refusal for everything
+ * (`There are problems and -y was used without --force-yes`).
+ */
+export function classifyMessage(text: string, shownLists: ReadonlySet<AptPlanListKind>): ProblemSpec | undefined {
+  return classifyMessageWith(text, shownLists)?.spec
+}
+
+/** {@link classifyMessage}, with the rule that decided. */
+export function classifyMessageWith(text: string, shownLists: ReadonlySet<AptPlanListKind>): { readonly rule: MessageRule; readonly spec: ProblemSpec } | undefined {
+  const newline = text.indexOf('\n')
+  const line = newline === -1 ? text : text.slice(0, newline)
+  for (const r of MESSAGE_RULES) {
+    const spec = r.match(line, shownLists)
+    if (spec !== undefined) return { rule: r, spec }
   }
   return undefined
 }

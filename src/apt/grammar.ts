@@ -14,6 +14,7 @@ import { createDispatch } from '../grammar/rules.ts'
 import type { Emit, Grammar } from '../grammar/types.ts'
 import { CONSUMED, IGNORED, UNRECOGNIZED, type Verdict } from '../grammar/verdict.ts'
 import type { LocaleLineMatch } from '../locale/matcher.ts'
+import { englishMessageText } from '../locale/message-texts.ts'
 import { createLocaleTally, type LocaleTally, type LocalizedGrammar } from '../locale/tally.ts'
 import {
   continueErr,
@@ -29,11 +30,11 @@ import {
   type PendingRelation,
   type UnmetBlock,
 } from './blocks.ts'
-import { classifyMessage, ONCE_PER_FAILURE, type ProblemSpec } from './classify.ts'
+import { classifyMessage, classifyMessageWith, ONCE_PER_FAILURE, type ProblemSpec } from './classify.ts'
 import { looksLikeApt } from './familiar.ts'
 import { assignDescription } from './acquire.ts'
-import type { AcquireLine, AptLine, MessageLine } from './line-kinds.ts'
-import { localizedAptLine, localizedMessageSpec } from './localized.ts'
+import type { AcquireLine, AptLine } from './line-kinds.ts'
+import { localizedAptLine } from './localized.ts'
 import { parseListBody } from './plan-list.ts'
 import { TOP_LEVEL_RULES } from './rules.ts'
 import { solverRule } from './solver.ts'
@@ -70,14 +71,15 @@ export function createAptGrammar(emit: Emit, tally: LocaleTally = createLocaleTa
   const claimedByARule = (text: string): boolean => dispatch.match(text) !== undefined || tally.match(text) !== undefined
 
   /**
-   * A message with an English prefix and a translated text (`E: Paket x kann nicht gefunden
-   * werden.`: apt ≤ 2.x never translates its `E:`): the template the text is, when it names a problem.
+   * A message whose text is translated (`E: Paket x kann nicht gefunden werden.`: apt ≤ 2.x never
+   * translates its `E:`; `Fehler: …`: apt 3's `apt`): the problem its C text proves, read by the
+   * English rules, and the template it was. `lines` are the message's text lines.
    */
-  function localizedText(message: MessageLine, firstLine: string): { spec: NonNullable<ReturnType<typeof localizedMessageSpec>>; match: LocaleLineMatch } | undefined {
-    const match = tally.match(`${message.prefix}: ${firstLine}`)
-    if (match === undefined) return undefined
-    const spec = localizedMessageSpec(match)
-    return spec === undefined ? undefined : { spec, match }
+  function translatedMessage(lines: readonly string[]): { spec: ProblemSpec; match: LocaleLineMatch } | undefined {
+    const english = englishMessageText(lines[0] ?? '')
+    if (english === undefined) return undefined
+    const found = classifyMessageWith([english.text, ...lines.slice(1)].join('\n'), shownLists)
+    return found === undefined ? undefined : { spec: found.spec, match: english.match }
   }
 
   /** The open block is being closed by the end of its input before apt finished printing it. */
@@ -144,15 +146,14 @@ export function createAptGrammar(emit: Emit, tally: LocaleTally = createLocaleTa
     let locale = b.locale
     let rule = b.rule ?? 'apt.message'
     if (spec === undefined && classifies) {
-      if (b.spec !== undefined) {
-        spec = b.spec
-      } else if (locale === undefined) {
-        // Only once the English templates know nothing of the text: a fallback, never a first try.
-        const translated = localizedText(b.message, b.lines[0] ?? '')
-        if (translated !== undefined) {
-          spec = translated.spec
+      // Only once the English rules know nothing of the text: a fallback, never a first try.
+      const translated = translatedMessage(b.lines)
+      if (translated !== undefined) {
+        spec = translated.spec
+        rule = `locale.${translated.match.id}`
+        if (locale === undefined) {
+          // An English prefix: this text is the line's only translated part (a translated prefix was counted already).
           locale = tally.localeOf(translated.match)
-          rule = `locale.${translated.match.id}`
           tally.count(translated.match)
         }
       }
@@ -239,10 +240,10 @@ export function createAptGrammar(emit: Emit, tally: LocaleTally = createLocaleTa
   // ---- recognising lines ----------------------------------------------------------------------
 
   /**
-   * Turn what a rule found into events and blocks. `locale` and `spec` come with a localized line:
-   * its language (the events' `locale` field) and the problem its message template proves.
+   * Turn what a rule found into events and blocks. `locale` comes with a localized line: its
+   * language (the events' `locale` field).
    */
-  function handle(ruleId: string, value: AptLine, ctx: LineContext, locale?: LineLocale, spec?: MessageBlock['spec']): Verdict {
+  function handle(ruleId: string, value: AptLine, ctx: LineContext, locale?: LineLocale): Verdict {
     switch (value.kind) {
       case 'acquire':
         if (value.result === 'err') {
@@ -329,16 +330,16 @@ export function createAptGrammar(emit: Emit, tally: LocaleTally = createLocaleTa
         if (
           value.prefix.length > 1 &&
           !aptSeen &&
-          spec === undefined &&
+          locale === undefined &&
           classifyMessage(value.text, shownLists) === undefined &&
-          (locale !== undefined || localizedText(value, value.text) === undefined)
+          translatedMessage([value.text]) === undefined
         ) {
           return UNRECOGNIZED
         }
         block =
           locale === undefined
             ? { type: 'message', ctx, message: value, lines: [value.text], endLine: ctx.line }
-            : { type: 'message', ctx, message: value, lines: [value.text], rule: ruleId, locale, spec, endLine: ctx.line }
+            : { type: 'message', ctx, message: value, lines: [value.text], rule: ruleId, locale, endLine: ctx.line }
         return CONSUMED
       case 'unmet-header':
         block = { type: 'unmet', ctx, currentPackage: undefined, pending: undefined, relations: 0, firstPackage: undefined, firstDescription: undefined, endLine: ctx.line }
@@ -431,7 +432,7 @@ export function createAptGrammar(emit: Emit, tally: LocaleTally = createLocaleTa
     const locale = tally.localeOf(match)
     const found = localizedAptLine(match, raw, locale)
     if (found === undefined) return UNRECOGNIZED
-    const verdict = handle(`locale.${match.id}`, found.line, ctx, locale, found.spec)
+    const verdict = handle(`locale.${match.id}`, found.line, ctx, locale)
     if (verdict !== UNRECOGNIZED) tally.count(match)
     return verdict
   }

@@ -1,27 +1,26 @@
 /**
  * Localized apt lines (docs/locales.md): a locale match (src/locale/) turned into the `AptLine`
- * the English rule gives for the same line in C, and the problem a translated message proves,
- * keyed on its template id (`message.unable-to-locate` → `apt.package-not-found`). Sizes and
- * durations are read with the line's language (src/locale/numbers.ts); a field that does not
- * read leaves the line unrecognised, as an English line with a bad size is.
+ * the English rule gives for the same line in C. A message is split at its prefix here; the
+ * problem its text proves is found when the message closes (the grammar gives the text back in C,
+ * src/locale/message-texts.ts, to the English rules). Sizes and durations are read with the
+ * line's language (src/locale/numbers.ts); a field that does not read leaves the line
+ * unrecognised, as an English line with a bad size is.
  * @module
  */
 
 import type { AptMessageLevel, AptPhase, AptPlanListKind } from '../events/apt.ts'
+import { readMessagePrefix } from '../grammar/message-prefix.ts'
 import type { CatalogLocale } from '../locale/catalog.ts'
 import { matchLocaleTemplate, type LocaleLineMatch } from '../locale/matcher.ts'
 import { parseLocaleBytes, parseLocaleDuration, parseLocaleSize } from '../locale/numbers.ts'
 import { parseAcquireDescription } from './acquire.ts'
-import { fetchCause, packageOfUri, type ProblemSpec } from './classify.ts'
 import type { AcquireLine, AptLine, CountsLine, DiskLine, MessageLine, PhaseLine } from './line-kinds.ts'
 import { trimEnd } from './tokens.ts'
 
-/** A localized apt line: what the English rule would have found, and the problem its template proves. */
+/** A localized apt line: what the English rule would have found. */
 export interface LocalizedAptLine {
   /** The line, as the English rule gives it for the C text. */
   readonly line: AptLine
-  /** For a message whose template names a problem (`Unable to locate package %s`). */
-  readonly spec?: ProblemSpec | undefined
 }
 
 const PHASES: ReadonlyMap<string, AptPhase> = new Map<string, AptPhase>([
@@ -64,9 +63,6 @@ const V30_HEADERS: ReadonlyMap<string, AptPlanListKind> = new Map<string, AptPla
   ['plan.v30.downgrade', 'downgrade'],
 ])
 
-/** The message texts the problem classifier reads, by template id. */
-const MESSAGE_TEXTS: ReadonlySet<string> = new Set(['message.unable-to-locate', 'message.failed-to-fetch', 'message.subprocess-error'])
-
 /** apt 3's translated prefixes, by template id. */
 const MESSAGE_LEVELS: ReadonlyMap<string, AptMessageLevel> = new Map<string, AptMessageLevel>([
   ['message.error', 'error'],
@@ -74,14 +70,6 @@ const MESSAGE_LEVELS: ReadonlyMap<string, AptMessageLevel> = new Map<string, Apt
   ['message.notice', 'notice'],
   ['message.audit', 'audit'],
 ])
-
-/** English prefixes (apt's untranslated letters, and apt 3's words where a catalogue lacks them). */
-const ENGLISH_PREFIXES: readonly (readonly [string, AptMessageLevel])[] = [
-  ['E', 'error'],
-  ['W', 'warning'],
-  ['Error', 'error'],
-  ['Warning', 'warning'],
-]
 
 const NOISE: AptLine = { kind: 'noise' }
 
@@ -97,11 +85,14 @@ function bareprefix(printed: string): string {
   return p
 }
 
-/** Split a message line into level, prefix as printed and text, whichever language its prefix is in. */
+/**
+ * Split a message line into level, prefix as printed and text, whichever language its prefix is
+ * in: apt's untranslated letters (grammar/message-prefix.ts, the English rule's reader), else apt
+ * 3's translated words (`Fehler: `, `错误：`).
+ */
 export function splitLocalizedMessage(text: string): MessageLine | undefined {
-  for (const [prefix, level] of ENGLISH_PREFIXES) {
-    if (text.startsWith(prefix) && text.startsWith(': ', prefix.length)) return { kind: 'message', level, prefix, text: text.slice(prefix.length + 2) }
-  }
+  const english = readMessagePrefix(text)
+  if (english !== undefined) return { kind: 'message', level: english.level, prefix: english.prefix, text: english.text }
   for (const [id, level] of MESSAGE_LEVELS) {
     const m = matchLocaleTemplate(id, text)
     const body = m?.fields[0]
@@ -110,35 +101,6 @@ export function splitLocalizedMessage(text: string): MessageLine | undefined {
     return { kind: 'message', level, prefix: bareprefix(trimmed.slice(0, trimmed.length - body.length)), text: body }
   }
   return undefined
-}
-
-/**
- * The problem a localized message text proves, keyed on its template (`message.unable-to-locate`
- * and its fields), or `undefined` for a template that names none.
- */
-export function localizedMessageSpec(m: LocaleLineMatch): ProblemSpec | undefined {
-  const f = m.fields
-  switch (m.id) {
-    case 'message.unable-to-locate':
-      return f[0] === undefined ? { kind: 'apt.package-not-found' } : { kind: 'apt.package-not-found', package: f[0] }
-    case 'message.failed-to-fetch': {
-      const uri = f[0] ?? ''
-      const cause = fetchCause(f[1] ?? '')
-      const pkg = packageOfUri(uri)
-      const spec: { -readonly [K in keyof ProblemSpec]: ProblemSpec[K] } = { kind: 'apt.fetch-failed' }
-      if (cause !== undefined) spec.cause = cause
-      if (pkg !== undefined) spec.package = pkg
-      return spec
-    }
-    case 'message.subprocess-error': {
-      const program = f[0] ?? ''
-      if (program.endsWith('dpkg')) return { kind: 'dpkg.subprocess-failed' }
-      if (program.endsWith('sqv') || program.endsWith('gpgv')) return { kind: 'apt.signature-invalid' }
-      return undefined
-    }
-    default:
-      return undefined
-  }
 }
 
 function acquire(m: LocaleLineMatch, locale: CatalogLocale): AcquireLine | undefined {
@@ -196,10 +158,10 @@ export function localizedAptLine(m: LocaleLineMatch, text: string, locale: Catal
   if (classic !== undefined) return { line: { kind: 'list-header', list: classic, header: trimEnd(text).trim(), columns: false } }
   const v30 = V30_HEADERS.get(id)
   if (v30 !== undefined) return { line: { kind: 'list-header', list: v30, header: trimEnd(text).trim(), columns: true } }
-  if (MESSAGE_TEXTS.has(id) || MESSAGE_LEVELS.has(id)) {
+  // A translated prefix (`message.error`), or a message text after any prefix (`message.unable-to-locate`).
+  if (id.startsWith('message.')) {
     const message = splitLocalizedMessage(trimEnd(text))
-    if (message === undefined) return undefined
-    return { line: message, spec: localizedMessageSpec(m) }
+    return message === undefined ? undefined : { line: message }
   }
   let line: AptLine | undefined
   switch (id) {

@@ -2,38 +2,24 @@
  * apt's messages (FORMATS.md §4.1): `E: `, `W: `, `N: `, `A: `, `D: ` and apt 3's (Output-Version
  * 30, the `apt` binary only) `Error: `, `Warning: `, `Notice: `, `Audit: `. Since apt 1.3 every line
  * after the first is indented by three spaces; a message ends at the first line that is not.
+ * The prefixes are read in grammar/message-prefix.ts, for every grammar alike.
  * @module
  */
 
-import type { AptMessageLevel } from '../events/apt.ts'
+import { MESSAGE_PREFIX_FIRST, readMessagePrefix } from '../grammar/message-prefix.ts'
 import type { Rule } from '../grammar/rules.ts'
 import type { MessageLine } from './line-kinds.ts'
 
-const PREFIXES: readonly { readonly prefix: string; readonly level: AptMessageLevel }[] = [
-  { prefix: 'E', level: 'error' },
-  { prefix: 'W', level: 'warning' },
-  { prefix: 'N', level: 'notice' },
-  { prefix: 'A', level: 'audit' },
-  { prefix: 'D', level: 'debug' },
-  { prefix: 'Error', level: 'error' },
-  { prefix: 'Warning', level: 'warning' },
-  { prefix: 'Notice', level: 'notice' },
-  { prefix: 'Audit', level: 'audit' },
-]
-
-/** The first line of a message: `E: Unable to locate package nonexistent-pkg-xyz`. */
+/**
+ * The first line of a message: `E: Unable to locate package nonexistent-pkg-xyz`, or pasted
+ * without the blank, `E:Unable to locate package …` (grammar/message-prefix.ts reads both).
+ */
 export const messageRule: Rule<MessageLine> = {
   id: 'apt.message',
-  first: 'EWNAD',
+  first: MESSAGE_PREFIX_FIRST,
   match(text: string): MessageLine | undefined {
-    for (const { prefix, level } of PREFIXES) {
-      if (text.length > prefix.length + 2 && text.startsWith(prefix) && text.charCodeAt(prefix.length) === 0x3a && text.charCodeAt(prefix.length + 1) === 0x20) {
-        const body = text.slice(prefix.length + 2)
-        if (body.trim().length === 0) return undefined
-        return { kind: 'message', level, prefix, text: body }
-      }
-    }
-    return undefined
+    const m = readMessagePrefix(text)
+    return m === undefined ? undefined : { kind: 'message', level: m.level, prefix: m.prefix, text: m.text }
   },
 }
 

@@ -15,6 +15,7 @@
 import type { LineContext } from '../events/index.ts'
 import { baseFields } from '../events/index.ts'
 import type { DpkgDependencyProblemsEvent, DpkgErrorEvent, DpkgPreDependencyEvent } from '../events/dpkg.ts'
+import { readMessagePrefix } from '../grammar/message-prefix.ts'
 import type { Rule } from '../grammar/rules.ts'
 import { clip, isBlank, MAX_BLOCK_LINES, REJECTED, TAKEN, type BlockStep, type DpkgSink, type OpenBlock, type ProblemFields } from './block.ts'
 import { classifyReasons, problemKindOf, reasonCause, type ErrorClassification } from './classify.ts'
@@ -80,9 +81,6 @@ export interface RecentPackage {
   readonly version: string
 }
 
-/** apt's message prefixes: never a dpkg reason, even when a CI system stripped the reason's indent. */
-const APT_PREFIXES: readonly string[] = ['E: ', 'W: ', 'N: ', 'Error: ', 'Warning: ', 'Notice: ']
-
 /** Open the block for an error header line. */
 export function openErrorBlock(hit: ErrorHeaderHit, ctx: LineContext, rule: string, deps: ErrorBlockDeps): OpenBlock {
   const reasons: string[] = []
@@ -100,7 +98,8 @@ export function openErrorBlock(hit: ErrorHeaderHit, ctx: LineContext, rule: stri
         reasons.length === 0 &&
         !isBlank(text) &&
         !deps.isDpkgLine(text) &&
-        !APT_PREFIXES.some((p) => text.startsWith(p))
+        // An apt message (any prefix, grammar/message-prefix.ts) is never a dpkg reason.
+        readMessagePrefix(text) === undefined
       ) {
         reason = text
       } else {

@@ -6,7 +6,9 @@
  * header as `dpkg: ` and the first line of a two-line template. Each line template is expanded,
  * for every language, into the variants that language can print: its translations, and the C
  * text where it lacks one (CATALOG_GAPS). A variant identical to the C (English) line is dropped:
- * the English grammar reads it, and it says nothing about the language.
+ * the English grammar reads it, and it says nothing about the language. Message texts (what
+ * follows `E: ` or `Fehler: `) and download reasons are built the same way but are not lines of
+ * their own: the matcher keeps them apart (`matchMessageText`, `matchFetchReason`).
  * @module
  */
 
@@ -39,6 +41,8 @@ const FIELD_KINDS: ReadonlyMap<string, FieldKind> = new Map([
   ['action', 'word'],
   ['target', 'word'],
   ['program', 'word'],
+  ['lock', 'word'],
+  ['directory', 'word'],
   // bullseye's German dpkg prints `installiertes %2s-Skript des Paketes %1s` (a width, not `%2$s`):
   // package and script swap places, so only the script's name tells that line from bookworm's.
   ['script', 'script'],
@@ -151,13 +155,6 @@ const HEADERS: readonly string[] = [
   'plan.v30.summary',
 ]
 
-/** apt ≤ 2.x (and `apt-get` in apt 3) print untranslated `E: `/`W: ` letters; apt 3's `apt` translated words. */
-const ERROR_PREFIXES: readonly (readonly Part[])[] = [['E: '], [t('message.error'), ' ']]
-const WARNING_PREFIXES: readonly (readonly Part[])[] = [['W: '], [t('message.warning'), ' ']]
-
-/** `prefix` + `body` for each prefix. */
-const prefixed = (prefixes: readonly (readonly Part[])[], body: Piece): (readonly Part[])[] => prefixes.map((p) => [...p, body])
-
 /** Optional pieces: every subset, in order (`[a]`, `[a, b]` … with the fixed parts around them). */
 function withOptional(head: readonly Part[], optional: readonly Part[], tail: readonly Part[]): (readonly Part[])[] {
   const out: (readonly Part[])[] = []
@@ -210,10 +207,7 @@ const SPECS: readonly LineSpec[] = [
   indented('summary.space-in-mount', ['mount', 'size', 'available'], ['└─ ', t('summary.space-in-mount')], ['- ', t('summary.space-in-mount')]),
   line('note.up-to-date', [], [t('note.up-to-date')]),
   line('note.upgradable', ['count'], [t('note.upgradable')]),
-  // Message texts the problems read, before the generic prefixes.
-  line('message.unable-to-locate', ['package'], ...prefixed(ERROR_PREFIXES, t('message.unable-to-locate'))),
-  line('message.failed-to-fetch', ['uri', 'reason'], ...prefixed([...ERROR_PREFIXES, ...WARNING_PREFIXES], t('message.failed-to-fetch'))),
-  line('message.subprocess-error', ['program', 'code'], ...prefixed(ERROR_PREFIXES, t('message.subprocess-error'))),
+  // apt 3's translated prefixes (the text after them is a message text, below).
   line('message.error', ['text'], [t('message.error'), ' ', free(0)]),
   line('message.warning', ['text'], [t('message.warning'), ' ', free(0)]),
   line('message.notice', ['text'], [t('message.notice'), ' ', free(0)]),
@@ -254,6 +248,97 @@ const SPECS: readonly LineSpec[] = [
   line('dpkg.halted', [], [t('dpkg.halted')]),
   line('dpkg.report.warning', ['text'], ['dpkg: ', t('dpkg.report.warning'), ': ', free(0)]),
   line('dpkg.report.error', ['text'], ['dpkg: ', t('dpkg.report.error'), ': ', free(0)]),
+]
+
+/**
+ * A message text: the template is the whole text, its fields named. Only its first line: a
+ * translation may break a text apt prints on one line in C (fr `… sans paquet\n(ou indiquez une
+ * solution).`), and apt prints the rest as continuation lines.
+ */
+const text = (id: string, fields: readonly string[]): LineSpec => line(id, fields, [first(id)])
+
+/**
+ * Message texts: what apt prints after a message prefix (`E: `, `Fehler: `), one for each msgid an
+ * English message rule reads (src/apt/classify.ts). Not lines of their own: the apt grammar reads
+ * the prefix (grammar/message-prefix.ts, or `message.error` above) and matches the rest here. In
+ * matching order: a longer text before a shorter one it starts with (`Could not get lock %s. It
+ * is held by process %d (%s)` before `Could not get lock %s`).
+ */
+const MESSAGE_TEXT_SPECS: readonly LineSpec[] = [
+  text('message.unable-to-locate', ['package']),
+  text('message.failed-to-fetch', ['uri', 'reason']),
+  text('message.subprocess-error', ['program', 'code']),
+  text('message.subprocess-segfault', ['program']),
+  text('message.subprocess-signal', ['program', 'signal']),
+  text('message.subprocess-exited', ['program']),
+  text('message.no-package-by-glob', ['pattern']),
+  text('message.no-package-by-regex', ['pattern']),
+  text('message.could-not-find-package', ['package']),
+  text('message.no-install-candidate', ['package']),
+  text('message.version-not-found', ['version', 'package']),
+  text('message.release-not-found', ['release', 'package']),
+  text('message.default-release-invalid', ['release']),
+  text('message.held-broken', []),
+  text('message.unmet-fix-broken', []),
+  text('message.broken-packages', []),
+  text('message.resolver-breaks', []),
+  text('message.essential-not-permitted', []),
+  text('message.essential-removed', []),
+  text('message.downgrade-refused', []),
+  text('message.held-change-refused', []),
+  text('message.unauthenticated-refused', []),
+  text('message.not-authenticated', []),
+  text('message.index-download-failed', []),
+  text('message.archives-fetch-failed', []),
+  text('message.archives-fetch-failed-3.1', []),
+  text('message.some-files-failed', []),
+  text('message.failed-some-archives', []),
+  text('message.no-release-file', ['repository']),
+  text('message.no-longer-release-file', ['repository']),
+  text('message.release-expired', ['repository', 'since']),
+  text('message.release-not-yet-valid', ['repository', 'remaining']),
+  text('message.release-info-changed', ['repository', 'field', 'from', 'to']),
+  text('message.signature-error-gpg', ['repository', 'error']),
+  text('message.signature-error-openpgp', ['repository', 'error']),
+  text('message.gpg-error', ['repository', 'error']),
+  text('message.openpgp-failed', ['repository', 'error']),
+  text('message.not-signed', ['repository']),
+  text('message.no-longer-signed', ['repository']),
+  text('message.weak-security', ['repository']),
+  text('message.weak-security-skip', ['file', 'repository']),
+  text('message.lock-held-by', ['lock', 'pid', 'process']),
+  text('message.lock-held-by-pid', ['lock', 'pid']),
+  text('message.lock', ['lock']),
+  text('message.frontend-lock-busy', ['lock']),
+  text('message.frontend-lock-root', ['lock']),
+  text('message.admin-lock-busy', ['lock']),
+  text('message.admin-lock-root', ['lock']),
+  // Before `Unable to lock directory %s`: ru `Невозможно заблокировать каталог загрузки` is that text with `загрузки` for `%s`.
+  text('message.lock-download-directory', []),
+  text('message.lock-directory', ['directory']),
+  text('message.open-lock-file', ['lock']),
+  text('message.dpkg-interrupted', ['command']),
+  text('message.reinstall-required', ['package']),
+  line('message.pty-log', [], [first('message.pty-log', [t('message.pty-mounted')])]),
+  text('message.not-enough-space', ['directory']),
+  text('message.more-space-needed', ['size', 'available']),
+  text('message.more-space-needed-in', ['mount', 'size', 'available']),
+]
+
+/** Why a download failed: the `reason` of `message.failed-to-fetch` (and the text under an `Err:` line). */
+const FETCH_REASON_SPECS: readonly LineSpec[] = [
+  text('fetch.temporary-failure-resolving', ['host']),
+  text('fetch.could-not-resolve', ['host']),
+  text('fetch.wicked-resolving', ['host', 'port', 'code', 'error']),
+  text('fetch.connect-timed-out', ['host', 'port', 'address']),
+  text('fetch.could-not-connect', ['host', 'port', 'address']),
+  text('fetch.unable-to-connect', ['host', 'port']),
+  text('fetch.cannot-initiate', ['host', 'port', 'address']),
+  text('fetch.connection-failed', []),
+  text('fetch.connection-timed-out', []),
+  text('fetch.hash-sum-mismatch', []),
+  text('fetch.unexpected-size', ['size', 'expected']),
+  text('fetch.size-mismatch', []),
 ]
 
 const TEMPLATE_BY_ID: ReadonlyMap<string, CatalogTemplate> = new Map(CATALOG_TEMPLATES.map((tpl) => [tpl.id, tpl]))
@@ -378,11 +463,28 @@ function build(spec: LineSpec): LineTemplate {
   return { id: spec.id, fields: spec.fields, indented: spec.indented, variants: [...variants.values()] }
 }
 
-let built: { readonly templates: readonly LineTemplate[]; readonly unread: readonly UnreadTemplate[] } | undefined
+interface Built {
+  readonly templates: readonly LineTemplate[]
+  readonly messageTexts: readonly LineTemplate[]
+  readonly fetchReasons: readonly LineTemplate[]
+  readonly unread: readonly UnreadTemplate[]
+}
+
+let built: Built | undefined
 
 /** Every line template with its variants, built on first use (in matching order). */
 export function lineTemplates(): readonly LineTemplate[] {
   return buildAll().templates
+}
+
+/** The message texts (what follows a message prefix), in matching order; not lines of their own. */
+export function messageTextTemplates(): readonly LineTemplate[] {
+  return buildAll().messageTexts
+}
+
+/** The reasons of a failed download (the text after `Failed to fetch <uri>  `), in matching order. */
+export function fetchReasonTemplates(): readonly LineTemplate[] {
+  return buildAll().fetchReasons
 }
 
 /** Templates that could not be read while building (expected empty; the tests check it). */
@@ -390,15 +492,17 @@ export function unreadTemplates(): readonly UnreadTemplate[] {
   return buildAll().unread
 }
 
-function buildAll(): { readonly templates: readonly LineTemplate[]; readonly unread: readonly UnreadTemplate[] } {
+function buildAll(): Built {
   if (built === undefined) {
     const templates = SPECS.map(build)
-    built = { templates, unread: [...unread] }
+    const messageTexts = MESSAGE_TEXT_SPECS.map(build)
+    const fetchReasons = FETCH_REASON_SPECS.map(build)
+    built = { templates, messageTexts, fetchReasons, unread: [...unread] }
   }
   return built
 }
 
-const SPEC_BY_ID: ReadonlyMap<string, LineSpec> = new Map(SPECS.map((spec) => [spec.id, spec]))
+const SPEC_BY_ID: ReadonlyMap<string, LineSpec> = new Map([...SPECS, ...MESSAGE_TEXT_SPECS, ...FETCH_REASON_SPECS].map((spec) => [spec.id, spec]))
 
 /** The C parts of each template shape, by `id` and shape index, built on first use. */
 const cParts = new Map<string, readonly (readonly LinePart[])[]>()

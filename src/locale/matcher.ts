@@ -13,9 +13,10 @@
  * @module
  */
 
+import { readMessagePrefix } from '../grammar/message-prefix.ts'
 import type { Rule } from '../grammar/rules.ts'
 import type { CatalogLocale } from './catalog.ts'
-import { lineTemplates, type FieldSlot, type LinePart, type LineTemplate, type LineVariant } from './lines.ts'
+import { fetchReasonTemplates, lineTemplates, messageTextTemplates, type FieldSlot, type LinePart, type LineTemplate, type LineVariant } from './lines.ts'
 
 /** A localized structural line. */
 export interface LocaleLineMatch {
@@ -87,13 +88,15 @@ function run(c: Compiled, text: string, start: number, end: number): (string | u
     const last = s === steps.length - 1
     let valueEnd: number
     if (slot.kind === 'digits') {
-      let j = pos
-      while (j < end && j - pos < MAX_DIGITS) {
+      // A signed `%i` may print a minus (getaddrinfo's `-3` in `Something wicked happened resolving …`).
+      const from = pos < end && text.charCodeAt(pos) === 0x2d ? pos + 1 : pos
+      let j = from
+      while (j < end && j - from < MAX_DIGITS) {
         const ch = text.charCodeAt(j)
         if (ch < 0x30 || ch > 0x39) break
         j++
       }
-      if (j === pos) return undefined
+      if (j === from) return undefined
       valueEnd = j
       if (last ? valueEnd !== tailStart : !text.startsWith(literal, valueEnd)) return undefined
     } else if (last) {
@@ -162,13 +165,9 @@ function bucketKey(indented: boolean, first: number, last: number): number {
   return ((((indented ? 1 : 0) << 14) | ((first + 1) & 0x3fff)) << 14) | ((last + 1) & 0x3fff)
 }
 
-let index: Index | undefined
-
-function getIndex(): Index {
-  if (index !== undefined) return index
+function buildIndex(templates: readonly LineTemplate[]): Index {
   const buckets = new Map<number, Compiled[]>()
   const byTemplate = new Map<string, Compiled[]>()
-  const templates = lineTemplates()
   templates.forEach((template, order) => {
     const list: Compiled[] = []
     for (const variant of template.variants) {
@@ -183,8 +182,26 @@ function getIndex(): Index {
     }
     byTemplate.set(template.id, list)
   })
-  index = { buckets, byTemplate, templates }
+  return { buckets, byTemplate, templates }
+}
+
+let index: Index | undefined
+let messageIndex: Index | undefined
+let fetchIndex: Index | undefined
+
+function getIndex(): Index {
+  if (index === undefined) index = buildIndex(lineTemplates())
   return index
+}
+
+function getMessageIndex(): Index {
+  if (messageIndex === undefined) messageIndex = buildIndex(messageTextTemplates())
+  return messageIndex
+}
+
+function getFetchIndex(): Index {
+  if (fetchIndex === undefined) fetchIndex = buildIndex(fetchReasonTemplates())
+  return fetchIndex
 }
 
 /** Index after the line's leading blanks. */
@@ -227,14 +244,9 @@ function matchIn(list: readonly Compiled[], text: string): LocaleLineMatch | und
   return undefined
 }
 
-/**
- * The localized structural line `text` is, or `undefined` (an English line, a line of no known
- * template, a line over 4096 characters). `text` is one line as the grammars see it: CI prefix,
- * ANSI escapes and CR frames already removed; trailing blanks are ignored.
- */
-export function matchLocaleLine(text: string): LocaleLineMatch | undefined {
+/** The first template of `idx` (in template order) that `text` is, or `undefined`. */
+function matchIndexed(idx: Index, text: string): LocaleLineMatch | undefined {
   if (text.length > MAX_LINE) return undefined
-  const idx = getIndex()
   const end = trimmedEnd(text)
   if (end === 0) return undefined
   const indent = indentEnd(text, end)
@@ -265,6 +277,87 @@ export function matchLocaleLine(text: string): LocaleLineMatch | undefined {
   if (best === undefined) return undefined
   const found = best
   return { id: found.c.template.id, locales: localesOf(idx.byTemplate.get(found.c.template.id) ?? [], text, end), fields: found.fields, shape: found.c.variant.shape }
+}
+
+/** apt 3's translated message prefixes (`Fehler: <text>`): their text is matched as a message text. */
+const PREFIX_TEMPLATES: ReadonlySet<string> = new Set(['message.error', 'message.warning', 'message.notice', 'message.audit'])
+
+/**
+ * The localized structural line `text` is, or `undefined` (an English line, a line of no known
+ * template, a line over 4096 characters). `text` is one line as the grammars see it: CI prefix,
+ * ANSI escapes and CR frames already removed; trailing blanks are ignored. A message whose text
+ * is a known message text (`E: Paket x kann nicht gefunden werden.`, `Fehler: Paket x …`) is that
+ * text's template (`message.unable-to-locate`); with a translated prefix and a text of no template,
+ * it is the prefix's (`message.error`).
+ */
+export function matchLocaleLine(text: string): LocaleLineMatch | undefined {
+  const line = matchIndexed(getIndex(), text)
+  if (line !== undefined) {
+    if (!PREFIX_TEMPLATES.has(line.id)) return line
+    const body = line.fields[0]
+    const inner = body === undefined ? undefined : matchMessageText(body)
+    if (inner === undefined) return line
+    const both = inner.locales.filter((l) => line.locales.includes(l))
+    return { id: inner.id, locales: both.length > 0 ? both : inner.locales, fields: inner.fields, shape: inner.shape }
+  }
+  // apt's untranslated letters before a translated text (apt ≤ 2.x, `apt-get` in apt 3).
+  const message = readMessagePrefix(text)
+  if (message === undefined) return undefined
+  const inner = matchMessageText(message.text)
+  return inner === undefined ? undefined : { id: inner.id, locales: inner.locales, fields: inner.fields, shape: inner.shape }
+}
+
+/** A message text (or a download's reason) in another language, with apt's untranslated errno suffix. */
+export interface MessageTextMatch extends LocaleLineMatch {
+  /**
+   * What `GlobalError::Errno` appended after the translated text, from its ` - ` on (`` - open
+   * (13: Permission denied)``), or `''`. It is not translated by apt (the strerror part is the C
+   * library's, English unless `libc-l10n` is installed): the C text keeps it as printed.
+   */
+  readonly suffix: string
+}
+
+/**
+ * Where apt's errno suffix starts (`<text> - <function> (<errno>: <strerror>)`,
+ * `apt-pkg/contrib/error.cc` `GlobalError::Errno`), or -1.
+ */
+export function errnoSuffixStart(text: string): number {
+  const end = trimmedEnd(text)
+  if (end < 8 || text.charCodeAt(end - 1) !== 0x29 /* ) */) return -1
+  const at = text.lastIndexOf(' - ', end)
+  if (at <= 0) return -1
+  const open = text.indexOf(' (', at + 3)
+  if (open === -1 || open === at + 3 || text.lastIndexOf(' ', open - 1) > at + 2) return -1
+  let i = open + 2
+  const digits = i
+  while (i < end && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++
+  return i > digits && text.startsWith(': ', i) ? at : -1
+}
+
+function matchWithSuffix(idx: Index, text: string): MessageTextMatch | undefined {
+  const whole = matchIndexed(idx, text)
+  if (whole !== undefined) return { ...whole, suffix: '' }
+  const at = errnoSuffixStart(text)
+  if (at === -1) return undefined
+  const head = matchIndexed(idx, text.slice(0, at))
+  return head === undefined ? undefined : { ...head, suffix: trimEnd(text.slice(at)) }
+}
+
+function trimEnd(text: string): string {
+  return text.slice(0, trimmedEnd(text))
+}
+
+/**
+ * The message text `text` is (what follows a message prefix: `Paket x kann nicht gefunden
+ * werden.`), in another language, or `undefined` (an English text, a text of no template).
+ */
+export function matchMessageText(text: string): MessageTextMatch | undefined {
+  return matchWithSuffix(getMessageIndex(), text)
+}
+
+/** The reason of a failed download (`Temporärer Fehlschlag beim Auflösen von »x«`) in another language, or `undefined`. */
+export function matchFetchReason(text: string): MessageTextMatch | undefined {
+  return matchWithSuffix(getFetchIndex(), text)
 }
 
 /**

@@ -17,12 +17,13 @@ describe('message prefixes (FORMATS.md §4.1)', () => {
     ['Warning: More space needed than available: 80.0 MB > 50.0 MB, installation may fail', 'warning', 'Warning', 'apt 3 (§3.7)'],
     ['Notice: Some sources can be modernized. Run \'apt modernize-sources\' to do so.', 'notice', 'Notice', 'apt 3 update (§3.8)'],
     ['Audit: Package x has no Description', 'audit', 'Audit', 'apt 3 --audit'],
+    ['E:Unable to locate package python-pip', 'error', 'E', 'pasted without the blank (public forum threads; test/apt/message-prefix.test.ts)'],
   ])('%s (%s)', (line, level, prefix) => {
     expect(messageRule.match(line)).toMatchObject({ kind: 'message', level, prefix })
   })
 
   test.each([
-    ['E:Unable to locate package x', 'no space after the colon'],
+    ['E:\\build', 'a drive path: no blank, no letter after the colon'],
     ['E: ', 'empty text'],
     ['Errors were encountered while processing:', 'dpkg summary header'],
     ['Err:1 http://127.0.0.1:9/debian trixie InRelease', 'acquire line'],

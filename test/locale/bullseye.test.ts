@@ -81,7 +81,7 @@ describe('bullseye lines from the bullseye catalogues', () => {
     expect(bullseye('de', 'progress.ellipsis')).toEqual(['…'])
     expect(bullseye('de', 'phase.reading-package-lists')).toEqual(['Paketlisten werden gelesen'])
     for (const locale of ['fr', 'ru'] as const) {
-      expect(CATALOG_GAPS[locale].filter((g) => g.releases.includes('bullseye')).map((g) => g.id)).toEqual(['dpkg.reason.subprocess-status', 'dpkg.script.installed', 'dpkg.script.new', 'dpkg.script.old'])
+      expect(CATALOG_GAPS[locale].filter((g) => g.releases.includes('bullseye') && !g.id.startsWith('message.')).map((g) => g.id)).toEqual(['dpkg.reason.subprocess-status', 'dpkg.script.installed', 'dpkg.script.new', 'dpkg.script.old'])
     }
   })
 
