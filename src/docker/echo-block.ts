@@ -33,12 +33,21 @@ function fragment(text: string): string | undefined {
 export type EchoResolver = (name: string, at: LineAt) => EchoTarget | undefined
 
 /**
+ * An echo block whose head the input lacks: an excerpt that starts inside the box, at a replayed
+ * line (`9.576 E: Unable to locate package …`). It holds the lines up to the closing `------` as
+ * the output of a failed step whose name the log does not give.
+ */
+export function openHeadlessEchoBlock(session: DockerSession, at: LineAt, resolve: EchoResolver): OpenBlock {
+  return openEchoBlock(session, at, resolve, true, '')
+}
+
+/**
  * Open an echo block at its first `------`. `standalone`: no build failure was read before it (a
  * pasted box), so a frame not followed by ` > name:` is no block at all and emits nothing.
  */
-export function openEchoBlock(session: DockerSession, at: LineAt, resolve: EchoResolver, standalone = false): OpenBlock {
-  let name: string | undefined
-  let target: EchoTarget | undefined
+export function openEchoBlock(session: DockerSession, at: LineAt, resolve: EchoResolver, standalone = false, headless?: ''): OpenBlock {
+  let name: string | undefined = headless
+  let target: EchoTarget | undefined = headless === undefined ? undefined : resolve(headless, at)
   let replayed = 0
   let fragments = 0
   let lastLine = at.line

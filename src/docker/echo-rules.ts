@@ -58,6 +58,15 @@ export const ECHO_REPLAY: Rule<string> = {
   },
 }
 
+/**
+ * A replayed line with its time and text (`9.576 E: Unable to locate package …`, `#7 0.823 Get:1 …`):
+ * what an excerpt that starts inside an error box starts with. Not an empty or time-only line.
+ */
+export function isTimedReplay(text: string): boolean {
+  const payload = ECHO_REPLAY.match(text)
+  return payload !== undefined && payload.length > 0 && text.charCodeAt(0) !== 0x23
+}
+
 /** Longest file name accepted in a `Dockerfile:N` header. */
 const MAX_FILE = 1024
 

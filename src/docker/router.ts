@@ -24,7 +24,8 @@ import { createBuildCounter, reportBuildFailed, type BuildRecord } from './build
 import { COMPOSE_RULES } from './compose-rules.ts'
 import { createPlainBuild, type PlainBuild, type PlainLine } from './buildkit-plain.ts'
 import { createTtyBuild, type TtyBuild } from './buildkit-tty.ts'
-import { openEchoBlock } from './echo-block.ts'
+import { openEchoBlock, openHeadlessEchoBlock } from './echo-block.ts'
+import { ECHO_OPEN, isTimedReplay } from './echo-rules.ts'
 import { isCommandLineError } from './final-error-rules.ts'
 import { createSequentialBuild, type SequentialBuild } from './legacy.ts'
 import type { DockerLine, FinalErrorLine, StepFailureLine } from './line-kinds.ts'
@@ -126,7 +127,11 @@ export function createLineRouter(
     closing?.finish(rule)
   }
 
+  /** Builds begun so far. */
+  let builds = 0
+
   function begin(builder: DockerBuilder, at: LineAt, rule: string): BuildRecord {
+    builds++
     finishActive(rule)
     // A block still open outside (apt's `E:` lines before `docker build`) ends before the build's events.
     session.outside.flush()
@@ -419,6 +424,13 @@ export function createLineRouter(
   /** A line no docker rule took: output of the open step, or of no step. */
   function other(text: string, at: LineAt): Verdict {
     const build = active
+    if (build === undefined && lastOutside === undefined && builds === 0 && isTimedReplay(text)) {
+      // The input starts inside an error box: its replayed lines, then its closing frame.
+      block = openHeadlessEchoBlock(session, at, (name, nameAt) => beginPlain(nameAt, ECHO_OPEN.id).echoTarget(name, nameAt, ECHO_OPEN.id))
+      const verdict = block.offer(text, at)
+      if (verdict !== undefined) return verdict
+      block = undefined
+    }
     if (build === undefined) {
       // A failure line of compose after the build's own (`Service 'web' failed to build`) repeats it.
       const seen = failureLines

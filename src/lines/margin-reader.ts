@@ -89,9 +89,14 @@ export function createMarginReader(onLine: OnMarginLine): MarginReader {
   }
 
   function settle(windowFull: boolean): void {
-    if (!marginDecided && (windowFull || !marginSuspect)) {
+    // Decided at the first line of text (or by the window when it may carry a margin); blank lines before it decide nothing.
+    if (!marginDecided && (windowFull || (texts > 0 && !marginSuspect))) {
       marginDecided = true
-      if (marginSuspect) margin = detectMargin(held.map((h) => h.raw))
+      if (marginSuspect) {
+        const found = detectMargin(held.map((h) => h.raw))
+        // An interleave proven before the window filled stays.
+        margin = margin.interleaved ? { ...found, interleaved: true } : found
+      }
     }
     if (interleavePossible) {
       if (texts >= INTERLEAVE_PROOF && blankAfterText) {

@@ -10,9 +10,9 @@
  * - a **first line that lost its `#`** (`6 3.130 dpkg: error …` above `#6 3.130 …`: the copy
  *   started one character late).
  *
- * A margin is accepted only when removing it uncovers lines that start the way log lines start
- * (`Get:`, `E:`, `#5 `, `Step `, `dpkg:` …), so a log whose first lines are an indented package
- * list keeps its indentation. A compose gutter (`web_1  | `) is no margin: it names the line's
+ * An indentation is taken off unless every line it frames could be an entry of apt's indented
+ * package lists (a log that starts inside a long list keeps it); a prefix must be on the first line
+ * and on most lines of the window. A compose gutter (`web_1  | `) is no margin: it names the line's
  * service, whose lines get a stream context of their own, and only some lines carry it — the
  * docker layer reads it on lines nothing else took ({@link readGutter}). Each test is a character
  * scan: no regex.
@@ -203,59 +203,6 @@ export function readGutter(text: string): GutterHit | undefined {
   return { end: gutter.end < text.length ? gutter.end + 1 : gutter.end, channel: gutter.channel ?? '' }
 }
 
-/**
- * How log lines start, in any source aptlog reads: a margin is real only when taking it off
- * uncovers some of these at column 0.
- */
-const LOG_LINE_STARTS: readonly string[] = [
-  'Get:',
-  'Hit:',
-  'Ign:',
-  'Err:',
-  'E:',
-  'W:',
-  'N:',
-  'Fetched ',
-  'Reading ',
-  'Building ',
-  'Unpacking ',
-  'Setting up ',
-  'Selecting ',
-  'Preparing ',
-  'Processing ',
-  'Removing ',
-  'Need to get ',
-  'After this ',
-  'The following ',
-  'Errors were encountered',
-  'Sub-process ',
-  '(Reading database',
-  'dpkg:',
-  'debconf:',
-  'Summary:',
-  'Error:',
-  'Warning:',
-  'Notice:',
-  'Step ',
-  ' ---> ',
-  'Sending build context',
-  'Successfully ',
-  '------',
-  '=> ',
-  '[+] ',
-  'ERROR',
-  'Dockerfile:',
-]
-
-/** True when `text` starts like a log line: one of {@link LOG_LINE_STARTS}, `#5 …`, or `3 upgraded, …`. */
-export function startsLikeLogLine(text: string): boolean {
-  const c = text.charCodeAt(0)
-  if (c === 0x23 /* # */) return isDigit(text.charCodeAt(1))
-  if (isDigit(c)) return text.includes(' upgraded, ')
-  for (const start of LOG_LINE_STARTS) if (text.startsWith(start)) return true
-  return false
-}
-
 function isBlankText(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (!isGap(text.charCodeAt(i))) return false
   return true
@@ -275,12 +222,16 @@ function commonPrefix(a: string, b: string): string {
 }
 
 /** Lines needed before a margin can be read. */
-const MIN_LINES = 2
+const MIN_LINES = 1
 
 /** The text a prefix shape reads: CI prefix and ANSI removed. */
-function prefixText(line: string): string {
-  const ci = readCiPrefix(line)
-  return stripAnsi(ci === undefined ? line : ci.text)
+/**
+ * The text a prefix shape reads: ANSI removed, the CI prefix kept — a paste's prefix is outside
+ * whatever the log already had (`21:51:15  2017-12-12 10:04:05 Step 5/12 …`). A line that starts
+ * with a CI timestamp carries none: the clock is the CI layer's.
+ */
+function prefixText(line: string): string | undefined {
+  return readCiPrefix(line)?.ts === undefined ? stripAnsi(line) : undefined
 }
 
 function detectIndent(lines: readonly string[]): string {
@@ -292,7 +243,28 @@ function detectIndent(lines: readonly string[]): string {
   }
   if (indent === undefined) return ''
   const shown = indent.length
-  return lines.some((line) => startsLikeLogLine(stripAnsi(line.slice(shown)))) ? indent : ''
+  // Only a window of list entries keeps its indentation as its own: apt's package lists are indented.
+  return lines.some((line) => !isListEntry(stripAnsi(line.slice(shown)))) ? indent : ''
+}
+
+function isPackageChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || isDigit(c) || c === 0x2b || c === 0x2d || c === 0x2e || c === 0x3a
+}
+
+/**
+ * A line an apt list could hold once its margin is off: more indentation, or package names
+ * (`libc6:amd64`, `openssh-client`) separated by spaces, `-V`'s versions in parentheses included.
+ */
+function isListEntry(text: string): boolean {
+  if (isGap(text.charCodeAt(0))) return true
+  let depth = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x28) depth++
+    else if (c === 0x29) depth--
+    else if (depth === 0 && c !== SPACE && !isPackageChar(c)) return false
+  }
+  return true
 }
 
 /** Share of the sample's lines a clock or chat prefix must be on. */
@@ -306,7 +278,6 @@ function detectPrefix(texts: readonly string[]): PrefixShape | undefined {
     if (tokenOf(kind, first) === undefined) continue
     let hits = 0
     let gap = Number.MAX_SAFE_INTEGER
-    let uncovers = false
     for (const text of texts) {
       const token = tokenOf(kind, text)
       if (token === undefined) continue
@@ -315,9 +286,8 @@ function detectPrefix(texts: readonly string[]): PrefixShape | undefined {
       hits++
       // An empty line behind the prefix has no gap to measure.
       if (token.end + after < text.length) gap = Math.min(gap, after)
-      if (startsLikeLogLine(text.slice(token.end + after))) uncovers = true
     }
-    if (!uncovers || gap === Number.MAX_SAFE_INTEGER) continue
+    if (gap === Number.MAX_SAFE_INTEGER) continue
     if (hits >= MIN_LINES && hits >= Math.ceil(texts.length * PREFIX_SHARE)) return { kind, gap: kind === 'clock' ? gap : Math.min(gap, 1) }
   }
   return undefined
@@ -332,7 +302,7 @@ export function detectMargin(lines: readonly string[]): Margin {
   const content = lines.filter((line) => !isBlankText(stripAnsi(line)))
   if (content.length < MIN_LINES) return NO_MARGIN
   const indent = detectIndent(content)
-  const texts = content.map((line) => prefixText(line.slice(indent.length)))
+  const texts = content.map((line) => prefixText(line.slice(indent.length)) ?? '')
   const prefix = detectPrefix(texts)
   if (indent === '' && prefix === undefined) return NO_MARGIN
   return { indent, prefix, interleaved: false }
@@ -342,6 +312,7 @@ export function detectMargin(lines: readonly string[]): Margin {
 export function mayCarryMargin(firstText: string): boolean {
   if (isGap(firstText.charCodeAt(0))) return true
   const text = prefixText(firstText)
+  if (text === undefined) return false
   for (const kind of ['clock', 'chat'] as const) {
     const token = tokenOf(kind, text)
     if (token !== undefined && gapAfter(text, token.end) !== -1) return true

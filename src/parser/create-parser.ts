@@ -193,9 +193,17 @@ export function createParser(options?: ParserOptions): AptLogParser {
       if (margin.indent.length > 0 && text.startsWith(margin.indent)) text = text.slice(margin.indent.length)
     }
     let ts: string | undefined
+    // A paste's prefix (a console clock, a chat name) is outside any CI prefix the log had.
+    if (margin.prefix !== undefined) {
+      const hit = readPrefix(margin.prefix, text)
+      if (hit !== undefined) {
+        text = text.slice(hit.end)
+        ts = hit.ts
+      }
+    }
     const ci = readCiPrefix(text)
     if (ci !== undefined) {
-      ts = ci.ts
+      ts = ci.ts ?? ts
       text = ci.text
       if (ci.markers !== undefined) {
         if (ci.markers.some((m) => m.kind !== 'annotation')) {
@@ -213,14 +221,7 @@ export function createParser(options?: ParserOptions): AptLogParser {
       }
     }
     let verdict: Verdict
-    let clean = stripAnsi(text)
-    if (margin.prefix !== undefined) {
-      const hit = readPrefix(margin.prefix, clean)
-      if (hit !== undefined) {
-        clean = clean.slice(hit.end)
-        ts ??= hit.ts
-      }
-    }
+    const clean = stripAnsi(text)
     // A runner's job end line (GitLab, GitHub's web view, Travis) is the runner's, not the build's: it goes to no grammar.
     if (jobFailureLine(clean) !== undefined) {
       endOfOutput(lineNo)

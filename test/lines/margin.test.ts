@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest'
 import { createMarginReader, WINDOW_LINES } from '../../src/lines/margin-reader.ts'
-import { detectMargin, mayCarryMargin, NO_MARGIN, readGutter, readPrefix, repairLostHash, startsLikeLogLine } from '../../src/lines/margin.ts'
+import { detectMargin, mayCarryMargin, NO_MARGIN, readGutter, readPrefix, repairLostHash } from '../../src/lines/margin.ts'
 
 /** D18 (legacy builder, pre-dependency problem): lines 1–8 as captured (the CRs of the context upload kept). */
 const D18_HEAD = [
@@ -44,6 +44,10 @@ describe('indentation', () => {
 
   test('a log that is not indented has no margin', () => {
     expect(detectMargin(D18_HEAD)).toBe(NO_MARGIN)
+  })
+
+  test('a single indented line (a paste of one error)', () => {
+    expect(detectMargin(["    E: dpkg was interrupted, you must manually run 'dpkg --configure -a' to correct the problem. "]).indent).toBe('    ')
   })
 
   test('near miss: the first lines are a package list (D16 plan list), whose indentation is the log’s own', () => {
@@ -107,13 +111,6 @@ describe('a first line that lost its `#`', () => {
   test('near miss: apt’s counts line starts with digits too', () => {
     expect(mayCarryMargin('0 upgraded, 3 newly installed, 0 to remove and 0 not upgraded.')).toBe(false)
   })
-})
-
-describe('log line starts', () => {
-  const starts = ['Get:1 http://mirror.example.com/debian bookworm InRelease [151 kB]', 'E: Unable to locate package nonexistent-pkg-xyz', '#6 3.103 dpkg: error', 'Step 2/3 : RUN x', 'dpkg: error processing archive x', '3 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.']
-  for (const s of starts) test(s, () => expect(startsLikeLogLine(s)).toBe(true))
-  const misses = ['adduser apt apt-utils base-files', '#!/bin/sh', 'Hello', '2 packages']
-  for (const s of misses) test(`near miss: ${s}`, () => expect(startsLikeLogLine(s)).toBe(false))
 })
 
 describe('the reader holds lines only while a margin is possible', () => {
