@@ -14,12 +14,34 @@ import { remedyFor, type Remedy } from './remedies.ts'
 /** Problems stale package lists explain. */
 const STALE_LIST_KINDS: ReadonlySet<string> = new Set(['apt.package-not-found', 'apt.no-install-candidate', 'apt.version-not-found'])
 
-/** `apt-get update`, `apt update`, `apt-get -qq update` in a RUN instruction (short text: not a hot path). */
-const APT_UPDATE = /\bapt(?:-get)? +(?:-[\w=:-]+ +)*update\b/
+function isWordChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f
+}
 
-/** True when a step's instruction runs `apt-get update` (or `apt update`). */
+/** `apt` or `apt-get` ending a word (`apt-get`, `/usr/bin/apt-get`, `;apt`), not `myapt`. */
+function isAptWord(word: string): boolean {
+  for (const name of ['apt-get', 'apt']) {
+    if (!word.endsWith(name)) continue
+    const before = word.length - name.length
+    if (before === 0 || !isWordChar(word.charCodeAt(before - 1))) return true
+  }
+  return false
+}
+
+/**
+ * True when a step's instruction runs `apt-get update`, `apt update`, `apt-get -qq update` (words
+ * scanned once: a regex with a repeated option group was quadratic on a long instruction).
+ */
 export function runsAptUpdate(step: Step): boolean {
-  return APT_UPDATE.test(step.instruction ?? step.name ?? '')
+  const words = (step.instruction ?? step.name ?? '').split(' ')
+  for (let i = 0; i < words.length; i++) {
+    if (!isAptWord(words[i] as string)) continue
+    let j = i + 1
+    while (j < words.length && ((words[j] as string) === '' || (words[j] as string).startsWith('-'))) j++
+    const next = words[j]
+    if (next !== undefined && next.startsWith('update') && (next.length === 6 || !isWordChar(next.charCodeAt(6)))) return true
+  }
+  return false
 }
 
 /**

@@ -43,6 +43,7 @@ export const MESSAGE_SAMPLES: readonly MessageSample[] = [
   s('apt.problem.held-change-refused', 'E', 'Held packages were changed and -y was used without --allow-change-held-packages.', 'FORMATS.md §3.5'),
   s('apt.problem.unauthenticated', 'E', 'There were unauthenticated packages and -y was used without --allow-unauthenticated', 'FORMATS.md §4.2'),
   s('apt.problem.force-yes-refusal', 'E', 'There are problems and -y was used without --force-yes', 'FORMATS.md §4.2 (apt 1.0)', ['WARNING: The following packages cannot be authenticated!', '  demo-a']),
+  s('apt.problem.method-missing', 'E', 'The method driver /usr/lib/apt/methods/https could not be found.', 'influxdata/influxdb#7914 (apt 1.2 without apt-transport-https)'),
   s('apt.problem.index-download-failed', 'W', 'Some index files failed to download. They have been ignored, or old ones used instead.', 'corpus bookworm-i1'),
   s('apt.problem.archives-fetch-failed', 'E', 'Unable to fetch some archives, maybe run apt-get update or try with --fix-missing?', 'corpus'),
   s('apt.problem.release-file-missing', 'E', "The repository 'http://mirror.example.com/debian bookworm-doesnotexist Release' does not have a Release file.", 'corpus'),

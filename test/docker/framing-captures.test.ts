@@ -43,7 +43,7 @@ describe('real-world framing captures', () => {
     test(name, () => {
       const { events, unrecognized } = read(name)
       // The quiet capture prints only the Dockerfile excerpt and the final line: no apt line to name a cause.
-      const provoked = name.includes('-quiet-') ? { outcome: 'failure', kind: 'docker.build-failed' } : PROVOKED.find((p) => p.context.test(name))
+      const provoked: { outcome: string; kind?: string; culprit?: string } | undefined = name.includes('-quiet-') ? { outcome: 'failure', kind: 'docker.build-failed' } : PROVOKED.find((p) => p.context.test(name))
       expect(provoked, 'a provoked verdict for this context').toBeDefined()
       const run = summarize(events)
       expect({ outcome: run.outcome, kind: run.rootCause?.kind, culprit: run.rootCause?.package }).toEqual({ outcome: provoked?.outcome, kind: provoked?.kind, culprit: provoked?.culprit })
