@@ -51,16 +51,26 @@ const STATUS_WORDS: readonly (readonly [string, TtyJobLine['status']])[] = [
   ['CANCELED ', 'canceled'],
 ]
 
+/** ` => => writing image sha256:…   0.0s` (status), ` => => # Get:2 …` (live output window), after ` => `. */
+function detailLine(text: string, rest: number): TtyDetailLine {
+  if (text.startsWith('# ', rest) || text.length === rest + 1) return { kind: 'tty.detail', status: undefined }
+  const time = timeStart(text, rest)
+  return { kind: 'tty.detail', status: (time === -1 ? text.slice(rest) : text.slice(rest, time)).trimEnd() }
+}
+
 /**
  * ` => [4/5] RUN apt-get update   3.3s`, ` => CACHED [2/5] WORKDIR /app   0.0s`, ` => ERROR [4/5] …`,
- * ` => exporting to image   1.6s`; a job not yet started has no time.
+ * ` => exporting to image   1.6s` (a job not yet started has no time); and the job's detail lines
+ * ` => => exporting layers   1.6s`, ` => => # Get:2 …`. One rule for both: every docker line that
+ * starts with a space is tried against it, so it costs one call.
  */
-export const TTY_JOB: Rule<TtyJobLine> = {
+export const TTY_JOB: Rule<TtyJobLine | TtyDetailLine> = {
   id: 'docker.tty.job',
   first: ' =',
   match(text) {
     const from = jobStart(text)
-    if (from === -1 || text.startsWith('=> ', from)) return undefined
+    if (from === -1) return undefined
+    if (text.startsWith('=> ', from)) return detailLine(text, from + 3)
     let nameFrom = from
     let status: TtyJobLine['status']
     for (const [word, value] of STATUS_WORDS) {
@@ -79,19 +89,5 @@ export const TTY_JOB: Rule<TtyJobLine> = {
   },
 }
 
-/** ` => => writing image sha256:…   0.0s` (status), ` => => # Get:2 …` (live output window). */
-export const TTY_DETAIL: Rule<TtyDetailLine> = {
-  id: 'docker.tty.detail',
-  first: ' =',
-  match(text) {
-    const from = jobStart(text)
-    if (from === -1 || !text.startsWith('=> ', from)) return undefined
-    const rest = from + 3
-    if (text.startsWith('# ', rest) || text.length === rest + 1) return { kind: 'tty.detail', status: undefined }
-    const time = timeStart(text, rest)
-    return { kind: 'tty.detail', status: (time === -1 ? text.slice(rest) : text.slice(rest, time)).trimEnd() }
-  },
-}
-
 /** The tty rules. */
-export const TTY_RULES: readonly Rule<TtyHeaderLine | TtyJobLine | TtyDetailLine>[] = [TTY_HEADER, TTY_JOB, TTY_DETAIL]
+export const TTY_RULES: readonly Rule<TtyHeaderLine | TtyJobLine | TtyDetailLine>[] = [TTY_HEADER, TTY_JOB]
