@@ -43,6 +43,7 @@ const FIELD_KINDS: ReadonlyMap<string, FieldKind> = new Map([
   ['program', 'word'],
   ['lock', 'word'],
   ['directory', 'word'],
+  ['method', 'word'],
   // bullseye's German dpkg prints `installiertes %2s-Skript des Paketes %1s` (a width, not `%2$s`):
   // package and script swap places, so only the script's name tells that line from bookworm's.
   ['script', 'script'],
@@ -288,6 +289,7 @@ const MESSAGE_TEXT_SPECS: readonly LineSpec[] = [
   text('message.held-change-refused', []),
   text('message.unauthenticated-refused', []),
   text('message.not-authenticated', []),
+  text('message.method-missing', ['method']),
   text('message.index-download-failed', []),
   text('message.archives-fetch-failed', []),
   text('message.archives-fetch-failed-3.1', []),

@@ -132,10 +132,11 @@ describe('generated catalogue', () => {
     // reworded maintainer-script failure is not translated yet. fr, ru: bullseye's dpkg 1.20 lacks the
     // 1.19 wording of it (the catalogues still had dpkg 1.18's). pt_BR: bullseye's and bookworm's
     // catalogues are old (even after the fallback to pt). The message texts (`message.*`, `fetch.*`)
-    // add gaps in every language but German: listed in test/locale/messages.test.ts, which walks them.
-    expect(summary).toEqual({ de: 0, fr: 12, es: 43, pt_BR: 29, zh_CN: 5, ja: 44, ru: 10 })
+    // add gaps in every language but German: listed in test/locale/messages.test.ts, which walks them;
+    // so does the notice after a missing method (`notice.method-package`: pt_BR before trixie).
+    expect(summary).toEqual({ de: 0, fr: 12, es: 43, pt_BR: 30, zh_CN: 5, ja: 44, ru: 10 })
     const prefixes = ['message.error', 'message.warning', 'message.notice', 'message.audit']
-    const structural = (g: { readonly id: string }): boolean => prefixes.includes(g.id) || (!g.id.startsWith('message.') && !g.id.startsWith('fetch.'))
+    const structural = (g: { readonly id: string }): boolean => prefixes.includes(g.id) || (!g.id.startsWith('message.') && !g.id.startsWith('fetch.') && !g.id.startsWith('notice.'))
     const is = (...releases: CatalogRelease[]) => (g: { readonly releases: readonly CatalogRelease[] }): boolean => g.releases.join() === releases.join()
     const dpkg123 = ['dpkg.reason.subprocess-status-1.23', 'dpkg.script.new-1.23', 'dpkg.script.old-1.23']
     for (const locale of ['fr', 'zh_CN', 'ja', 'ru'] as const) expect(CATALOG_GAPS[locale].filter(is('sid')).map((g) => g.id)).toEqual(dpkg123)

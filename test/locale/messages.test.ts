@@ -64,6 +64,7 @@ const MESSAGE_CALLS: readonly Call[] = [
   call('message.held-change-refused', 'E', []),
   call('message.unauthenticated-refused', 'E', []),
   call('message.not-authenticated', 'E', []),
+  call('message.method-missing', 'E', ['/usr/lib/apt/methods/https']),
   call('message.index-download-failed', 'W', []),
   call('message.archives-fetch-failed', 'E', []),
   call('message.archives-fetch-failed-3.1', 'E', []),
@@ -216,8 +217,8 @@ function read(events: readonly AptLogEvent[]): { reading: Reading; rules: string
 const parseApt = (line: string): AptLogEvent[] => parse(`${line}\n`) as AptLogEvent[]
 
 /** The apt 3 prefix words of a language for a level, in the releases that have them. */
-function prefixWords(locale: CatalogLocale, letter: 'E' | 'W'): { word: string; releases: readonly CatalogRelease[] }[] {
-  return texts(letter === 'E' ? 'message.error' : 'message.warning', locale)
+function prefixWords(locale: CatalogLocale, letter: 'E' | 'W' | 'N'): { word: string; releases: readonly CatalogRelease[] }[] {
+  return texts(letter === 'E' ? 'message.error' : letter === 'W' ? 'message.warning' : 'message.notice', locale)
     .filter((t) => !t.english)
     .map((t) => ({ word: t.text, releases: t.releases }))
 }
@@ -330,5 +331,51 @@ describe('the catalogue walk: every apt message an English rule reads, in every 
     const outcome = walk(REASON_CALLS, (reason, _c, locale) => fetchIn(locale).map((t) => fill(t, [DEB, reason])))
     expect(outcome.misses).toEqual([])
     console.info(`download reasons: ${REASON_CALLS.length} templates; ${outcome.pairs} (template, language) pairs translated, ${outcome.englishPairs} printed in English somewhere; ${outcome.lines} lines`)
+  })
+
+  test('the notice after a missing method (`N: Is the package apt-transport-https installed?`): a notice, and no problem of its own, in English and every translation', () => {
+    const method = '/usr/lib/apt/methods/https'
+    const transport = 'apt-transport-https'
+    const apt3 = (releases: readonly CatalogRelease[]): boolean => releases.some((r) => r === 'trixie' || r === 'sid')
+    /** The problems of the two lines, and what the second line is. */
+    const readPair = (error: string, notice: string): unknown => {
+      const events = parseApt(`${error}\n${notice}`)
+      return {
+        problems: events.filter((e) => e.type === 'problem').map((p) => ({ line: p.line, kind: p.kind, cause: p.cause })),
+        second: events.filter((e) => e.line === 2 && e.type !== 'log.end').map((e) => (e.type === 'apt.message' ? { type: e.type, level: e.level, text: e.text } : { type: e.type })),
+      }
+    }
+    const expected = (noticeText: string): unknown => ({
+      problems: [{ line: 1, kind: 'apt.fetch-failed', cause: 'method-missing' }],
+      second: [{ type: 'apt.message', level: 'notice', text: noticeText }],
+    })
+    expect(readPair(`E: ${fill(texts('message.method-missing', 'C')[0]?.text ?? '', [method])}`, `N: ${fill(texts('notice.method-package', 'C')[0]?.text ?? '', [transport])}`)).toEqual(
+      expected('Is the package apt-transport-https installed?'),
+    )
+    let pairs = 0
+    const translatedNotices = new Set<CatalogLocale>()
+    for (const locale of LOCALES) {
+      for (const error of texts('message.method-missing', locale)) {
+        for (const notice of texts('notice.method-package', locale)) {
+          if (!notice.english) translatedNotices.add(locale)
+          const e = fill(error.text, [method])
+          const n = fill(notice.text, [transport])
+          const printed: [string, string][] = [[`E: ${e}`, `N: ${n}`]]
+          if (apt3(error.releases) && apt3(notice.releases)) {
+            for (const errorWord of prefixWords(locale, 'E').filter((w) => apt3(w.releases))) {
+              for (const noticeWord of prefixWords(locale, 'N').filter((w) => apt3(w.releases))) printed.push([`${errorWord.word} ${e}`, `${noticeWord.word} ${n}`])
+            }
+          }
+          for (const [errorLine, noticeLine] of printed) {
+            pairs++
+            expect(readPair(errorLine, noticeLine), `${locale}: ${errorLine} / ${noticeLine}`).toEqual(expected(n))
+          }
+        }
+      }
+    }
+    // Every language translates the notice (pt_BR from trixie on); apt 3's words add a form where the language has them.
+    expect([...translatedNotices].sort()).toEqual([...LOCALES].sort())
+    expect(pairs).toBeGreaterThan(LOCALES.length)
+    console.info(`missing method and its notice: ${pairs} printed pairs`)
   })
 })

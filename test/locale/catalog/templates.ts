@@ -139,6 +139,11 @@ export const TEMPLATE_SPECS: readonly TemplateSpec[] = [
   apt('message.held-change-refused', 'Held packages were changed and -y was used without --allow-change-held-packages.', 'apt.problem.held-change-refused'),
   apt('message.unauthenticated-refused', 'There were unauthenticated packages and -y was used without --allow-unauthenticated', 'apt.problem.unauthenticated'),
   apt('message.not-authenticated', 'Some packages could not be authenticated', 'apt.problem.unauthenticated'),
+  // apt has no transport for the URI's scheme (apt-pkg/acquire-worker.cc), and says which package
+  // would bring it in a notice (`N: Is the package apt-transport-https installed?`): a notice, no
+  // problem, in any language (the notice is listed so the walk can print it; no rule reads its text).
+  lib('message.method-missing', 'The method driver %s could not be found.', 'apt.problem.method-missing'),
+  lib('notice.method-package', 'Is the package %s installed?', 'apt.message (the notice after apt.problem.method-missing)'),
   lib('message.index-download-failed', 'Some index files failed to download. They have been ignored, or old ones used instead.', 'apt.problem.index-download-failed'),
   apt('message.archives-fetch-failed', 'Unable to fetch some archives, maybe run apt-get update or try with --fix-missing?', 'apt.problem.archives-fetch-failed'),
   // apt 3.1 says `apt update` (FORMATS.md §4.2): a new msgid.
