@@ -421,15 +421,21 @@ export function createLineRouter(
     return context.line(text, lineContext(at))
   }
 
+  /** The input starts inside an error box (a replayed line, then its closing frame): read its lines as a failed step's. */
+  function startsInsideBox(text: string, at: LineAt): Verdict | undefined {
+    if (!isTimedReplay(text)) return undefined
+    block = openHeadlessEchoBlock(session, at, (name, nameAt) => beginPlain(nameAt, ECHO_OPEN.id).echoTarget(name, nameAt, ECHO_OPEN.id))
+    const verdict = block.offer(text, at)
+    if (verdict === undefined) block = undefined
+    return verdict
+  }
+
   /** A line no docker rule took: output of the open step, or of no step. */
   function other(text: string, at: LineAt): Verdict {
     const build = active
-    if (build === undefined && lastOutside === undefined && builds === 0 && isTimedReplay(text)) {
-      // The input starts inside an error box: its replayed lines, then its closing frame.
-      block = openHeadlessEchoBlock(session, at, (name, nameAt) => beginPlain(nameAt, ECHO_OPEN.id).echoTarget(name, nameAt, ECHO_OPEN.id))
-      const verdict = block.offer(text, at)
+    if (build === undefined && lastOutside === undefined && builds === 0) {
+      const verdict = startsInsideBox(text, at)
       if (verdict !== undefined) return verdict
-      block = undefined
     }
     if (build === undefined) {
       // A failure line of compose after the build's own (`Service 'web' failed to build`) repeats it.

@@ -28,10 +28,11 @@ export const WINDOW_CHARS = 65_536
 export const INTERLEAVE_PROOF = 4
 
 /**
- * Receives each line: `raw` as read, `text` the line to parse (the raw line, or the first line
- * with its lost `#` put back), its number and the splitter's cut length.
+ * Receives each line: `raw` as read, its number, the splitter's cut length, and `text`, the line
+ * to parse when it differs from `raw` (the first line with its lost `#` put back). The same shape
+ * as the splitter's callback, so once everything is decided the splitter can call it directly.
  */
-export type OnMarginLine = (raw: string, text: string, lineNo: number, cutFrom: number) => void
+export type OnMarginLine = (raw: string, lineNo: number, cutFrom: number, text?: string) => void
 
 /** The window, then the pass-through. */
 export interface MarginReader {
@@ -59,8 +60,12 @@ function isBlank(raw: string): boolean {
   return true
 }
 
-/** Create a margin reader that calls `onLine` for every line, in order. */
-export function createMarginReader(onLine: OnMarginLine): MarginReader {
+/**
+ * Create a margin reader that calls `onLine` for every line, in order. `onSettled` is called once
+ * nothing is left to decide: from then on `push` only forwards, and the caller may send lines to
+ * `onLine` directly.
+ */
+export function createMarginReader(onLine: OnMarginLine, onSettled?: () => void): MarginReader {
   let margin: Margin = NO_MARGIN
   let held: Held[] = []
   let heldChars = 0
@@ -85,7 +90,10 @@ export function createMarginReader(onLine: OnMarginLine): MarginReader {
       const fixed = first === undefined || next === undefined ? undefined : repairLostHash(first.raw.slice(margin.indent.length), next.raw.slice(margin.indent.length))
       if (first !== undefined && fixed !== undefined) repaired = { raw: margin.indent + fixed, lineNo: first.lineNo, cutFrom: 0 }
     }
-    for (const h of window) onLine(h.raw, h.lineNo === repaired?.lineNo ? repaired.raw : h.raw, h.lineNo, h.cutFrom)
+    for (const h of window) {
+      if (h.lineNo === repaired?.lineNo) onLine(h.raw, h.lineNo, h.cutFrom, repaired.raw)
+      else onLine(h.raw, h.lineNo, h.cutFrom)
+    }
   }
 
   function settle(windowFull: boolean): void {
@@ -109,7 +117,7 @@ export function createMarginReader(onLine: OnMarginLine): MarginReader {
   return {
     push(raw, lineNo, cutFrom) {
       if (marginDecided && !interleavePossible) {
-        onLine(raw, raw, lineNo, cutFrom)
+        onLine(raw, lineNo, cutFrom)
         return
       }
       seen++
@@ -129,7 +137,10 @@ export function createMarginReader(onLine: OnMarginLine): MarginReader {
       const waitForMargin = !marginDecided
       // Before the first line of text, blank lines wait for it; later, a blank line after text may be an interleave.
       const waitForInterleave = interleavePossible && (texts === 0 || blankAfterText)
-      if (!waitForMargin && !waitForInterleave) release()
+      if (!waitForMargin && !waitForInterleave) {
+        release()
+        if (marginDecided && !interleavePossible) onSettled?.()
+      }
     },
     end() {
       settle(true)

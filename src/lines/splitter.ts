@@ -30,6 +30,8 @@ export interface LineSplitter {
   end(): void
   /** Forget everything, line numbers restart at 1. */
   reset(): void
+  /** Hand the following lines to another callback (a layer that had to see the first lines steps aside). */
+  redirect(onLine: OnPhysicalLine): void
   /** Number of lines delivered so far. */
   readonly lineCount: number
   /** Code units of the unfinished line held in memory (never more than the cap). */
@@ -52,7 +54,8 @@ function ownString(text: string): string {
 }
 
 /** Create a line splitter. `maxLineLength` must be a positive integer. */
-export function createLineSplitter(onLine: OnPhysicalLine, maxLineLength: number = DEFAULT_MAX_LINE_LENGTH): LineSplitter {
+export function createLineSplitter(firstOnLine: OnPhysicalLine, maxLineLength: number = DEFAULT_MAX_LINE_LENGTH): LineSplitter {
+  let onLine = firstOnLine
   let pieces: string[] = []
   let pendingLength = 0 // code units kept in `pieces`
   let droppedLength = 0 // code units dropped past the cap
@@ -118,6 +121,9 @@ export function createLineSplitter(onLine: OnPhysicalLine, maxLineLength: number
       pendingLength = 0
       droppedLength = 0
       lineNo = 0
+    },
+    redirect(next: OnPhysicalLine): void {
+      onLine = next
     },
     get lineCount(): number {
       return lineNo

@@ -170,7 +170,7 @@ export function createParser(options?: ParserOptions): AptLogParser {
   /** Blank lines in a row, for a paste with a blank line after every line (only every second one is the log's). */
   let blankRun = 0
 
-  function onLine(raw: string, line: string, lineNo: number, fullLength: number): void {
+  function onLine(raw: string, lineNo: number, fullLength: number, line: string = raw): void {
     stats.lines = lineNo
     onRawLine?.(raw, lineNo)
     if (fullLength > 0) {
@@ -223,7 +223,9 @@ export function createParser(options?: ParserOptions): AptLogParser {
     let verdict: Verdict
     const clean = stripAnsi(text)
     // A runner's job end line (GitLab, GitHub's web view, Travis) is the runner's, not the build's: it goes to no grammar.
-    if (jobFailureLine(clean) !== undefined) {
+    const first = clean.charCodeAt(0)
+    // Only lines starting E, T or D can be one: the call is kept off the common line.
+    if ((first === 0x45 || first === 0x54 || first === 0x44) && jobFailureLine(clean) !== undefined) {
       endOfOutput(lineNo)
       emit({ type: 'problem', line: lineNo, ...(ts === undefined ? {} : { ts }), rule: CI_JOB_FAILED, kind: CI_JOB_FAILED, severity: 'error', message: clean.trimEnd() })
       stats.recognized++
@@ -240,7 +242,9 @@ export function createParser(options?: ParserOptions): AptLogParser {
   }
 
   let decoder = createChunkDecoder()
-  let marginReader: MarginReader = createMarginReader(onLine)
+  // Once the margin is decided the reader steps aside: the splitter calls onLine itself.
+  const settled = (): void => splitter.redirect(onLine)
+  let marginReader: MarginReader = createMarginReader(onLine, settled)
   let splitter: LineSplitter = createLineSplitter(marginReader.push, maxLineLength)
   const newRouter = (): LineRouter => createLineRouter(emit, () => createStreamContext(emit, DEFAULT_GRAMMARS, locales), maxLineLength)
   let router: LineRouter = newRouter()
@@ -276,7 +280,7 @@ export function createParser(options?: ParserOptions): AptLogParser {
       locales = createLocaleCounts()
       decoder = createChunkDecoder()
       blankRun = 0
-      marginReader = createMarginReader(onLine)
+      marginReader = createMarginReader(onLine, settled)
       splitter = createLineSplitter(marginReader.push, maxLineLength)
       router = newRouter()
     },

@@ -118,9 +118,9 @@ describe('the reader holds lines only while a margin is possible', () => {
     const fedWhenDelivered: number[] = []
     const texts: string[] = []
     let fed = 0
-    const reader = createMarginReader((_raw, text) => {
+    const reader = createMarginReader((raw, _lineNo, _cut, text) => {
       fedWhenDelivered.push(fed)
-      texts.push(text)
+      texts.push(text ?? raw)
     })
     for (const [i, line] of lines.entries()) {
       fed = i + 1
@@ -160,9 +160,9 @@ describe('the reader holds lines only while a margin is possible', () => {
   test('the lost `#` is put back on the line to parse, the raw line is kept as read', () => {
     const raws: string[] = []
     const texts: string[] = []
-    const reader = createMarginReader((raw, text) => {
+    const reader = createMarginReader((raw, _lineNo, _cut, text) => {
       raws.push(raw)
-      texts.push(text)
+      texts.push(text ?? raw)
     })
     const lines = [D17_DPKG[0]!.slice(1), ...D17_DPKG.slice(1)]
     lines.forEach((l, i) => reader.push(l, i + 1, 0))
