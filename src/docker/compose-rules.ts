@@ -11,13 +11,10 @@
  */
 
 import type { Rule } from '../grammar/rules.ts'
+import { isNameChar } from '../lines/chars.ts'
 import { LEGACY_NONZERO } from './legacy-rules.ts'
 import type { ComposeExitedLine, ComposeProgressLine, FinalErrorLine } from './line-kinds.ts'
 import { commandIn, exitCodeIn, parseUint, skipDigits } from './text.ts'
-
-function isNameChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d || c === 0x2e
-}
 
 /** Index past a service or container name (letters, digits, `_-.`) at `from`; `from` when there is none. */
 function skipName(text: string, from: number): number {

@@ -50,3 +50,8 @@ export function digitsAt(text: string, from: number, count: number): boolean {
   }
   return true
 }
+
+/** A character of a Docker Compose service or container name: letters, digits, `_`, `-`, `.`. */
+export function isNameChar(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || isDigit(code) || code === 0x5f || code === 0x2d || code === 0x2e
+}

@@ -20,7 +20,7 @@
  */
 
 import { stripAnsi } from './ansi.ts'
-import { isDigit, SPACE, TAB } from './chars.ts'
+import { isDigit, isNameChar, SPACE, TAB } from './chars.ts'
 import { readCiPrefix } from './ci-prefix.ts'
 
 /** A repeated prefix shape and the width of the gap after it that belongs to the prefix. */
@@ -139,10 +139,6 @@ function chatToken(s: string): number {
     i++
   }
   return -1
-}
-
-function isNameChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || isDigit(c) || c === 0x5f || c === 0x2d || c === 0x2e
 }
 
 /**
