@@ -35,6 +35,8 @@ export const MAX_TAGS = 1000
 export interface BuildCounter {
   /** Start a build: emit `docker.build.start`. */
   start(builder: DockerBuilder, session: DockerSession, at: LineAt, rule: string): BuildRecord
+  /** Builds started so far. */
+  readonly started: number
 }
 
 /** Create the counter for one parse. */
@@ -45,6 +47,9 @@ export function createBuildCounter(): BuildCounter {
       count++
       session.emit({ type: 'docker.build.start', ...baseFields(lineContext(at), rule), builder, build: count })
       return { build: count, builder, prefix: count === 1 ? '' : `b${count}.`, lastAt: at, failed: false, failureReported: false, imageId: undefined, tags: new Set<string>() }
+    },
+    get started() {
+      return count
     },
   }
 }

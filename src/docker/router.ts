@@ -127,11 +127,7 @@ export function createLineRouter(
     closing?.finish(rule)
   }
 
-  /** Builds begun so far. */
-  let builds = 0
-
   function begin(builder: DockerBuilder, at: LineAt, rule: string): BuildRecord {
-    builds++
     finishActive(rule)
     // A block still open outside (apt's `E:` lines before `docker build`) ends before the build's events.
     session.outside.flush()
@@ -414,7 +410,8 @@ export function createLineRouter(
   function channelLine(channel: string, text: string, at: LineAt): Verdict {
     let context = channels.get(channel)
     if (context === undefined) {
-      if (channels.size >= MAX_CHANNELS) return outside(text, at)
+      // Past the cap, no more gutters are read: a line made of gutters would otherwise nest one call per `name | `.
+      if (channels.size >= MAX_CHANNELS) return session.outside.line(text, lineContext(at))
       context = newContext()
       channels.set(channel, context)
     }
@@ -433,7 +430,7 @@ export function createLineRouter(
   /** A line no docker rule took: output of the open step, or of no step. */
   function other(text: string, at: LineAt): Verdict {
     const build = active
-    if (build === undefined && lastOutside === undefined && builds === 0) {
+    if (build === undefined && lastOutside === undefined && counter.started === 0) {
       const verdict = startsInsideBox(text, at)
       if (verdict !== undefined) return verdict
     }

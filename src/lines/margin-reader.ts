@@ -15,8 +15,7 @@
  * @module
  */
 
-import { stripAnsi } from './ansi.ts'
-import { detectMargin, mayCarryMargin, NO_MARGIN, repairLostHash, type Margin } from './margin.ts'
+import { detectMargin, isBlankLine, mayCarryMargin, NO_MARGIN, repairLostHash, type Margin } from './margin.ts'
 
 /** Lines read before a margin is decided. */
 export const WINDOW_LINES = 24
@@ -50,16 +49,6 @@ interface Held {
   readonly cutFrom: number
 }
 
-/** Blank once ANSI is removed (the common line is rejected at its first character). */
-function isBlank(raw: string): boolean {
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i)
-    if (c === 0x1b) return stripAnsi(raw).trim().length === 0
-    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return false
-  }
-  return true
-}
-
 /**
  * Create a margin reader that calls `onLine` for every line, in order. `onSettled` is called once
  * nothing is left to decide: from then on `push` only forwards, and the caller may send lines to
@@ -86,7 +75,7 @@ export function createMarginReader(onLine: OnMarginLine, onSettled?: () => void)
     heldChars = 0
     let repaired: Held | undefined
     if (marginSuspect) {
-      const [first, next] = window.filter((h) => !isBlank(h.raw))
+      const [first, next] = window.filter((h) => !isBlankLine(h.raw))
       const fixed = first === undefined || next === undefined ? undefined : repairLostHash(first.raw.slice(margin.indent.length), next.raw.slice(margin.indent.length))
       if (first !== undefined && fixed !== undefined) repaired = { raw: margin.indent + fixed, lineNo: first.lineNo, cutFrom: 0 }
     }
@@ -121,7 +110,7 @@ export function createMarginReader(onLine: OnMarginLine, onSettled?: () => void)
         return
       }
       seen++
-      if (isBlank(raw)) {
+      if (isBlankLine(raw)) {
         if (previousWasText) blankAfterText = true
         previousWasText = false
       } else {

@@ -35,7 +35,7 @@ export interface PrefixShape {
 export interface Margin {
   /** Whitespace every line starts with (`''` when none). */
   readonly indent: string
-  /** A prefix on most lines, removed after the CI prefix and ANSI. */
+  /** A prefix on most lines, taken off before the CI prefix is read (it is outside it). */
   readonly prefix: PrefixShape | undefined
   /** Every line is followed by a blank line that is not the log's. */
   readonly interleaved: boolean
@@ -141,27 +141,6 @@ function chatToken(s: string): number {
   return -1
 }
 
-/**
- * `web_1  | ` (compose v1), `web-1  | ` (v2), `  | ` (no name): a name of letters, digits, `_-.`
- * (not digits only: `123 | >>> RUN …` is a Dockerfile excerpt), spaces, `|`, then a space or the
- * end of the line. Returns the index just past `|` and the name.
- */
-function gutterToken(s: string): { readonly end: number; readonly channel: string | undefined } | undefined {
-  let i = 0
-  let letters = false
-  while (i < s.length && i < MAX_TOKEN && isNameChar(s.charCodeAt(i))) {
-    if (!isDigit(s.charCodeAt(i))) letters = true
-    i++
-  }
-  if (i > 0 && !letters) return undefined
-  const nameEnd = i
-  while (i < s.length && s.charCodeAt(i) === SPACE) i++
-  if (i === nameEnd || s.charCodeAt(i) !== 0x7c) return undefined
-  const after = i + 1
-  if (after < s.length && s.charCodeAt(after) !== SPACE) return undefined
-  return { end: after, channel: nameEnd === 0 ? undefined : s.slice(0, nameEnd) }
-}
-
 /** The token of one shape at the start of `s` (before its gap), or undefined. */
 function tokenOf(kind: PrefixShape['kind'], s: string): { readonly end: number; readonly ts?: string } | undefined {
   if (kind === 'clock') return clockToken(s)
@@ -177,8 +156,8 @@ function gapAfter(s: string, end: number): number {
 }
 
 /**
- * Read the prefix of one line (CI prefix and ANSI already removed). Undefined when the line does
- * not carry it: such a line (compose's own `Attaching to web_1`) is read as it is.
+ * Read the prefix of one line (the indentation already off, the CI prefix still on). Undefined
+ * when the line does not carry it: such a line is read as it is.
  */
 export function readPrefix(shape: PrefixShape, text: string): PrefixHit | undefined {
   const token = tokenOf(shape.kind, text)
@@ -191,16 +170,33 @@ export function readPrefix(shape: PrefixShape, text: string): PrefixHit | undefi
 
 /**
  * A compose gutter: `web_1  | text` (`docker-compose up`), `web-1  | text` (compose v2), `  | text`
- * (no name). Undefined when the line has none. The one space after `|` belongs to the gutter.
+ * (no name): a name of letters, digits, `_-.` (not digits only: `123 | >>> RUN …` is a Dockerfile
+ * excerpt), spaces, `|`, then a space (which belongs to the gutter) or the end of the line.
+ * Undefined when the line has none.
  */
 export function readGutter(text: string): GutterHit | undefined {
-  const gutter = gutterToken(text)
-  if (gutter === undefined) return undefined
-  return { end: gutter.end < text.length ? gutter.end + 1 : gutter.end, channel: gutter.channel ?? '' }
+  let i = 0
+  let letters = false
+  while (i < text.length && i < MAX_TOKEN && isNameChar(text.charCodeAt(i))) {
+    if (!isDigit(text.charCodeAt(i))) letters = true
+    i++
+  }
+  if (i > 0 && !letters) return undefined
+  const nameEnd = i
+  while (i < text.length && text.charCodeAt(i) === SPACE) i++
+  if (i === nameEnd || text.charCodeAt(i) !== 0x7c) return undefined
+  const after = i + 1
+  if (after === text.length) return { end: after, channel: text.slice(0, nameEnd) }
+  return text.charCodeAt(after) === SPACE ? { end: after + 1, channel: text.slice(0, nameEnd) } : undefined
 }
 
-function isBlankText(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (!isGap(text.charCodeAt(i))) return false
+/** Blank once ANSI is removed: spaces, tabs, CRs (the common line is rejected at its first character). */
+export function isBlankLine(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i)
+    if (c === 0x1b) return stripAnsi(raw).trim().length === 0
+    if (c !== SPACE && c !== TAB && c !== 0x0d) return false
+  }
   return true
 }
 
@@ -217,10 +213,6 @@ function commonPrefix(a: string, b: string): string {
   return a.slice(0, i)
 }
 
-/** Lines needed before a margin can be read. */
-const MIN_LINES = 1
-
-/** The text a prefix shape reads: CI prefix and ANSI removed. */
 /**
  * The text a prefix shape reads: ANSI removed, the CI prefix kept — a paste's prefix is outside
  * whatever the log already had (`21:51:15  2017-12-12 10:04:05 Step 5/12 …`). A line that starts
@@ -284,7 +276,7 @@ function detectPrefix(texts: readonly string[]): PrefixShape | undefined {
       if (token.end + after < text.length) gap = Math.min(gap, after)
     }
     if (gap === Number.MAX_SAFE_INTEGER) continue
-    if (hits >= MIN_LINES && hits >= Math.ceil(texts.length * PREFIX_SHARE)) return { kind, gap: kind === 'clock' ? gap : Math.min(gap, 1) }
+    if (hits >= Math.ceil(texts.length * PREFIX_SHARE)) return { kind, gap: kind === 'clock' ? gap : Math.min(gap, 1) }
   }
   return undefined
 }
@@ -295,8 +287,8 @@ function detectPrefix(texts: readonly string[]): PrefixShape | undefined {
  * the same lines give the same margin, however the input was chunked.
  */
 export function detectMargin(lines: readonly string[]): Margin {
-  const content = lines.filter((line) => !isBlankText(stripAnsi(line)))
-  if (content.length < MIN_LINES) return NO_MARGIN
+  const content = lines.filter((line) => !isBlankLine(line))
+  if (content.length === 0) return NO_MARGIN
   const indent = detectIndent(content)
   const texts = content.map((line) => prefixText(line.slice(indent.length)) ?? '')
   const prefix = detectPrefix(texts)

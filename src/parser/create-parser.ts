@@ -14,7 +14,7 @@ import { stripAnsi } from '../lines/ansi.ts'
 import { githubStepFailure, jobFailureLine } from '../lines/ci-job-result.ts'
 import { readCiPrefix, type CiMarker } from '../lines/ci-prefix.ts'
 import { createChunkDecoder, type Chunk } from '../lines/decoder.ts'
-import { NO_MARGIN, readPrefix } from '../lines/margin.ts'
+import { isBlankLine, NO_MARGIN, readPrefix } from '../lines/margin.ts'
 import { createMarginReader, type MarginReader } from '../lines/margin-reader.ts'
 import { createLineSplitter, DEFAULT_MAX_LINE_LENGTH, type LineSplitter } from '../lines/splitter.ts'
 import { createLocaleCounts, mostDetected, type LocaleCounts } from '../locale/tally.ts'
@@ -182,7 +182,7 @@ export function createParser(options?: ParserOptions): AptLogParser {
     let text = line
     if (margin !== NO_MARGIN) {
       if (margin.interleaved) {
-        if (stripAnsi(text).trim().length === 0) {
+        if (isBlankLine(text)) {
           blankRun++
           if (blankRun % 2 === 1) {
             stats.ignored++

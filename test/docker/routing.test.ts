@@ -331,3 +331,16 @@ describe('event order', () => {
     expect([...lines].sort((a, b) => a - b)).toEqual(lines)
   })
 })
+
+describe('compose gutters are bounded', () => {
+  test('past 64 services a gutter line goes to the outside context: a line of 10 000 gutters is read flat, with no fault', () => {
+    const errors: unknown[] = []
+    const services = Array.from({ length: 70 }, (_, i) => `svc${i}_1  | Reading package lists...`)
+    const events: AptLogEvent[] = []
+    const parser = createParser({ onEvent: (e) => events.push(e), onError: (e) => errors.push(e) })
+    parser.feed([...services, 'x_1  | '.repeat(10_000)].join('\n') + '\n')
+    parser.end()
+    expect(errors).toEqual([])
+    expect(events.at(-1)).toMatchObject({ type: 'log.end', lines: 71 })
+  })
+})
