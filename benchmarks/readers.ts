@@ -3,7 +3,7 @@
  * (Node's default for file streams), so they differ only in what they do with the chunks.
  *
  * aptlog is loaded from the built package (`import('aptlog')`, resolved through the exports map
- * to dist/): benchmarks measure what ships. Its API is typed here structurally, and the run model
+ * to the bench's own build of it, benchmarks/out/dist/): benchmarks measure what ships. Its API is typed here structurally, and the run model
  * and the diff are feature-detected, so the suite runs (with a note) on a build that lacks them.
  * @module
  */

@@ -214,10 +214,11 @@ async function bundleRules(outDir: string): Promise<string[]> {
 // The package under test
 
 /**
- * Copy the built package (package.json + dist/) to benchmarks/out/node_modules/aptlog and make
- * benchmarks/out its own package scope, so `import('aptlog')` in the readers resolves through the
- * exports map to this copy rather than to the live dist/: every reader of the run measures the same
- * build, even if dist/ is rebuilt (or cleaned) while the suite runs.
+ * Copy the package as `npm run bench` built it (package.json + benchmarks/out/dist/, JavaScript
+ * only: the bench never writes the repository's dist/, which would then lack its .d.ts) to
+ * benchmarks/out/node_modules/aptlog and make benchmarks/out its own package scope, so
+ * `import('aptlog')` in the readers resolves through the exports map to this copy: every reader of
+ * the run measures the same build, even if the bench is rebuilt while the suite runs.
  */
 async function snapshotPackage(): Promise<string> {
   const target = join(HERE, 'node_modules', 'aptlog')
@@ -226,12 +227,12 @@ async function snapshotPackage(): Promise<string> {
     mkdirSync(target, { recursive: true })
     try {
       cpSync(join(ROOT, 'package.json'), join(target, 'package.json'))
-      cpSync(join(ROOT, 'dist'), join(target, 'dist'), { recursive: true })
+      cpSync(join(HERE, 'dist'), join(target, 'dist'), { recursive: true })
       if (existsSync(join(target, 'dist', 'index.js')) && existsSync(join(target, 'dist', 'node.js'))) break
     } catch {
       // dist/ changed under the copy: try again
     }
-    if (attempt >= 20) throw new Error('aptlog benchmarks: no complete dist/ to measure; run `npm run build` first')
+    if (attempt >= 20) throw new Error('aptlog benchmarks: no complete benchmarks/out/dist/ to measure; run `npm run bench`')
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
   writeFileSync(join(HERE, 'package.json'), `${JSON.stringify({ private: true, type: 'module', description: 'benchmark build output (generated)' }, null, 2)}\n`)

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
-import { CAUSE_REMEDY_KEYS, FINDING_KINDS, REMEDY_KINDS } from '../src/index.ts'
+import { CAUSE_REMEDY_KEYS, REMEDY_KINDS } from '../src/format/remedies.ts'
+import { FINDING_KINDS } from '../src/run/finding-kinds.ts'
 
 const doc = (path: string): string => readFileSync(fileURLToPath(new URL(`../docs/${path}`, import.meta.url)), 'utf8')
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { cleanLine, createEvidenceCollector, createParser } from '../../src/index.ts'
+import { cleanLine } from '../../src/format/evidence.ts'
+import { createEvidenceCollector, createParser } from '../../src/index.ts'
 import { fixtureText } from '../support/fixtures.ts'
 
 function collect(text: string, options?: Parameters<typeof createEvidenceCollector>[0]): Map<number, string> {

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { explainReport, formatGithub, parse, remedyFor, remedyInRun, renderText, summarize, type Problem, type RunSummary, type Step } from '../../src/index.ts'
+import { remedyFor } from '../../src/format/remedies.ts'
+import { remedyInRun } from '../../src/format/run-remedy.ts'
+import { explainReport, formatGithub, parse, renderText, summarize, type Problem, type RunSummary, type Step } from '../../src/index.ts'
 import { fixtureBytes } from '../support/fixtures.ts'
 
 describe('remedies by cause', () => {

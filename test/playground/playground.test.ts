@@ -20,7 +20,8 @@ import { extname, join, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { diffRuns, diffStory, parse, summarize } from '../../src/index.ts'
+import { diffStory } from '../../src/format/diff-report.ts'
+import { diffRuns, parse, summarize } from '../../src/index.ts'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const DOCS = join(ROOT, 'docs')

@@ -8,7 +8,8 @@
  */
 
 import { describe, expect, test } from 'vitest'
-import { explainReport, parse, remedyFor, renderText, summarize, type Problem } from '../../src/index.ts'
+import { remedyFor } from '../../src/format/remedies.ts'
+import { explainReport, parse, renderText, summarize, type Problem } from '../../src/index.ts'
 
 const run = (lines: readonly string[]) => summarize(parse(`${lines.join('\n')}\n`))
 const brief = (p: Problem | null | undefined) => (p === null || p === undefined ? null : [p.kind, p.cause ?? null, p.line])
