@@ -131,6 +131,7 @@ export type {
   Transaction,
   TransactionKind,
 } from './run/types.ts'
+export { FINDING_KINDS } from './run/finding-kinds.ts'
 export type { FindingKind } from './run/finding-kinds.ts'
 export type { BaseSystemTier } from './run/base-system.ts'
 
@@ -141,6 +142,7 @@ export type { StoredSummaryError } from './run/stored.ts'
 // Two runs compared.
 export { diffRuns } from './diff/diff-runs.ts'
 export type { Pair, RunDiff, StepDiff } from './diff/diff-runs.ts'
+export type { EnvComparison } from './diff/environment.ts'
 export type { PackageDiff, VersionChange } from './diff/packages.ts'
 
 // The CLI's reports: a `Report` built from a run or a diff, rendered as text or Markdown, and the

@@ -11,6 +11,7 @@ import { createParser, type AptLogParser } from '../parser/create-parser.ts'
 import { parseStream, type ParseOptions } from '../parser/parse.ts'
 
 export type { AptLogEvent } from '../events/index.ts'
+export type { ParseOptions } from '../parser/parse.ts'
 
 /** True when the bytes start with the gzip magic number. */
 export function isGzip(head: Uint8Array): boolean {

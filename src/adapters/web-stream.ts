@@ -11,6 +11,7 @@ import type { ParseOptions } from '../parser/parse.ts'
 
 export type { AptLogEvent } from '../events/index.ts'
 export type { Chunk } from '../lines/decoder.ts'
+export type { ParseOptions } from '../parser/parse.ts'
 
 /**
  * Transforms log chunks (`string` or UTF-8 `Uint8Array`) into events.

@@ -8,8 +8,11 @@ import { REMEDY_KINDS, remedyFor } from './remedies.ts'
 
 /** A SARIF log (the subset aptlog writes). */
 export interface SarifLog {
+  /** The SARIF 2.1.0 JSON schema's URL. */
   readonly $schema: string
+  /** The SARIF version. */
   readonly version: '2.1.0'
+  /** One run: aptlog as the tool, a result per problem. */
   readonly runs: readonly unknown[]
 }
 

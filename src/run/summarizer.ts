@@ -23,11 +23,11 @@ import type { AptGeneration, Finding, RunSummary, Step, StepStatus, Transaction 
  * hundreds of builds. Measured on the generated 1 GiB log: 146 MiB live with 10 000 transactions.
  */
 export interface SummarizerLimits {
-  /** @defaultValue 5_000 */
+  /** Most build steps kept. @defaultValue 5_000 */
   readonly steps?: number | undefined
-  /** @defaultValue 1_000 */
+  /** Most apt/dpkg transactions kept. @defaultValue 1_000 */
   readonly transactions?: number | undefined
-  /** @defaultValue 1_000 */
+  /** Most problems kept. @defaultValue 1_000 */
   readonly problems?: number | undefined
 }
 
