@@ -2,7 +2,8 @@
  * GitHub-flavoured Markdown (pull-request comments, job summaries) from untrusted text. The text
  * stays one inline run: no line break (CR/LF shown as `\r`/`\n`), no heading, list, setext
  * underline, thematic break, fence or indented code at its start, no emphasis, link, image,
- * autolink, HTML, entity, table pipe, strikethrough or math anywhere, and no notification:
+ * autolink in brackets, HTML, entity, table pipe, strikethrough or math anywhere (a bare URL stays
+ * a URL, which GitHub links as itself: apt logs are full of them), and no notification:
  * GitHub links `@user`, `@org/team` and `#123` in the rendered text (a backslash escape is gone by
  * then), so a word joiner (U+2060) goes after such an `@` or `#`.
  * @module
@@ -27,11 +28,12 @@ function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39
 }
 
-/** Length of a leading ordered-list marker's digits (`12` of `12. x`), or 0. */
+/** Length of a leading ordered-list marker's digits (`12` of `12. x`, not of `1.2.3`), or 0. */
 function orderedMarkerDigits(s: string): number {
   let i = 0
   while (i < s.length && i < 10 && isDigit(s.charCodeAt(i))) i++
-  return i > 0 && (s[i] === '.' || s[i] === ')') ? i : 0
+  const after = s[i + 1]
+  return i > 0 && (s[i] === '.' || s[i] === ')') && (after === undefined || after === ' ' || after === '\t') ? i : 0
 }
 
 /** Untrusted text as inline GitHub Markdown that renders as the text itself. */
@@ -43,7 +45,7 @@ export function forMarkdown(s: string): string {
     const ch = text[i] as string
     const next = text.charCodeAt(i + 1)
     if (ALWAYS.has(ch) || (i === 0 && AT_START.has(ch)) || (marker > 0 && i === marker)) out += `\\${ch}`
-    else if (ch === ':' && (next === 0x3a || next === 0x2f)) out += '\\:' // `::command`, `https://` autolinks
+    else if (ch === ':' && next === 0x3a) out += '\\:' // `::command` at the start of a line
     else out += ch
     if ((ch === '@' && isAlnum(next)) || (ch === '#' && isDigit(next))) out += WORD_JOINER
   }
