@@ -11,6 +11,7 @@ import { diffCommand } from './commands/diff.ts'
 import { explainCommand } from './commands/explain.ts'
 import { parseCommand } from './commands/parse.ts'
 import { summaryCommand } from './commands/summary.ts'
+import { forText } from '../format/safe/index.ts'
 import { CliError } from './input.ts'
 import { ignoreBrokenPipe } from './output.ts'
 import { VERSION } from './version.ts'
@@ -73,7 +74,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = status
   },
   (error: unknown) => {
-    process.stderr.write(`aptlog: ${describe(error)}\n`)
+    // Messages quote file names, arguments and JSON.parse's excerpt of a baseline: never raw bytes to a terminal.
+    process.stderr.write(`aptlog: ${forText(describe(error))}\n`)
     process.exitCode = 2
   },
 )

@@ -1,7 +1,11 @@
 /**
- * Writing to stdout: buffered, and quiet about a closed pipe (`aptlog parse big.log | head`).
+ * Writing to stdout: buffered, quiet about a closed pipe (`aptlog parse big.log | head`), and, in
+ * a GitHub Actions job, text output fenced off from the runner's workflow commands.
  * @module
  */
+
+import { webcrypto } from 'node:crypto'
+import { commandToken, stopCommands } from '../format/safe/index.ts'
 
 /** Colour only on a terminal, and never with NO_COLOR (https://no-color.org). */
 export function useColor(stream: NodeJS.WriteStream): boolean {
@@ -55,4 +59,25 @@ export function ignoreBrokenPipe(): void {
     if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : decided)
     throw error
   })
+}
+
+/** True in a GitHub Actions job (the runner sets `GITHUB_ACTIONS=true`). */
+export function inGithubActions(): boolean {
+  return process.env['GITHUB_ACTIONS'] === 'true'
+}
+
+/** A fresh random token for `::stop-commands::` (node:crypto's, so it works on Node 18 too). */
+export function stopToken(): string {
+  return commandToken((bytes) => webcrypto.getRandomValues(bytes))
+}
+
+/**
+ * A text report as printed: in a GitHub Actions job, between `::stop-commands::TOKEN` and
+ * `::TOKEN::` (a random token), so that no line of it runs as a workflow command even if escaping
+ * missed one; elsewhere as is. Only text is fenced: Markdown, JSON and XML usually go to a file
+ * (`$GITHUB_STEP_SUMMARY`, an artifact) where the two lines would be noise, and their escaping
+ * already keeps every line from starting with `::`.
+ */
+export function fenceForLog(text: string): string {
+  return inGithubActions() ? stopCommands(text, stopToken()) : text
 }

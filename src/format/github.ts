@@ -9,21 +9,16 @@
 import type { Problem } from '../events/index.ts'
 import type { RunSummary } from '../run/types.ts'
 import { remedyInRun } from './run-remedy.ts'
+import { forGithubData, forGithubProperty, forText } from './safe/index.ts'
 
 const PER_STEP = 10
 const TOTAL = 50
 
-/** Escape data for a workflow command message (`%`, CR, LF). */
-function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
-}
-
-/** Escape a workflow command property value (also `:` and `,`). */
-function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
-}
-
-/** The workflow commands for a run's problems; `file` is the log path shown on the annotation. */
+/**
+ * The workflow commands for a run's problems; `file` is the log path shown on the annotation.
+ * Input-derived text shows its control characters as escapes ({@link forText}: a CR or LF in a
+ * package name stays visible, not a line break of the annotation), then is escaped for its place.
+ */
 export function formatGithub(run: RunSummary, file?: string): string {
   const root = run.rootCause
   const ordered: Problem[] = [
@@ -40,13 +35,13 @@ export function formatGithub(run: RunSummary, file?: string): string {
     if (used >= PER_STEP) continue
     perStep.set(step, used + 1)
     const props: string[] = []
-    if (file !== undefined) props.push(`file=${escapeProperty(file)}`)
+    if (file !== undefined) props.push(`file=${forGithubProperty(forText(file))}`)
     props.push(`line=${p.line}`)
     if (p.endLine !== undefined) props.push(`endLine=${p.endLine}`)
     const title = `${p === root ? 'root cause: ' : ''}${p.kind}${p.step === undefined ? '' : ` (step ${p.step})`}`
-    props.push(`title=${escapeProperty(title)}`)
-    const message = p === root ? `${p.message}\n${remedyInRun(run, p).remedy}` : p.message
-    out.push(`::${p.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(message)}`)
+    props.push(`title=${forGithubProperty(forText(title))}`)
+    const message = p === root ? `${forText(p.message)}\n${forText(remedyInRun(run, p).remedy)}` : forText(p.message)
+    out.push(`::${p.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${forGithubData(message)}`)
   }
   return out.length === 0 ? '' : `${out.join('\n')}\n`
 }

@@ -7,21 +7,7 @@
 
 import type { Problem, RunSummary, Step } from '../run/types.ts'
 import { problemLine } from './problem-text.ts'
-
-/** Characters XML 1.0 cannot hold (control characters other than tab, LF, CR; lone surrogates; U+FFFE/U+FFFF) become U+FFFD. */
-function xmlText(text: string): string {
-  let out = ''
-  for (const ch of text) {
-    const c = ch.codePointAt(0) as number
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || (c >= 0xd800 && c <= 0xdfff) || c === 0xfffe || c === 0xffff) out += '\ufffd'
-    else if (ch === '&') out += '&amp;'
-    else if (ch === '<') out += '&lt;'
-    else if (ch === '>') out += '&gt;'
-    else if (ch === '"') out += '&quot;'
-    else out += ch
-  }
-  return out
-}
+import { forXml } from './safe/index.ts'
 
 /** The one step of a log without docker framing (docs/run-model.md): the whole run is its test. */
 function isWholeLog(run: RunSummary, step: Step): boolean {
@@ -37,14 +23,15 @@ function problemsOf(run: RunSummary, step: Step): Problem[] {
 function testCase(run: RunSummary, step: Step): string {
   const name = step.instruction ?? step.name ?? step.id
   const time = step.durationMs === undefined ? '' : ` time="${(step.durationMs / 1000).toFixed(3)}"`
-  const open = `    <testcase name="${xmlText(name)}" classname="${xmlText(step.stage === undefined ? 'build' : `build.${step.stage}`)}"${time}>`
+  const open = `    <testcase name="${forXml(name)}" classname="${forXml(step.stage === undefined ? 'build' : `build.${step.stage}`)}"${time}>`
   const errors = problemsOf(run, step)
   const failed = step.status === 'error' || (isWholeLog(run, step) && run.outcome === 'failure')
   if (failed) {
     const cause = run.rootCause !== null && errors.includes(run.rootCause) ? run.rootCause : errors[0]
     const message = cause?.message ?? (step.exitCode === undefined ? 'the step failed' : `the step failed with exit code ${step.exitCode}`)
-    const body = errors.map((p) => problemLine(p)).join('\n')
-    return `${open}\n      <failure message="${xmlText(message)}" type="${xmlText(cause?.kind ?? 'docker.step-failed')}">${xmlText(body)}</failure>\n    </testcase>`
+    // One problem a line: each line escaped on its own, so only our newlines break the body.
+    const body = errors.map((p) => forXml(problemLine(p))).join('\n')
+    return `${open}\n      <failure message="${forXml(message)}" type="${forXml(cause?.kind ?? 'docker.step-failed')}">${body}</failure>\n    </testcase>`
   }
   if (step.status === 'canceled') return `${open}\n      <skipped message="canceled: another step failed first"/>\n    </testcase>`
   if (step.status === 'unknown' && !isWholeLog(run, step)) return `${open}\n      <skipped message="the log never said how this step ended"/>\n    </testcase>`
@@ -60,7 +47,7 @@ export function formatJunit(run: RunSummary, name: string): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="aptlog" tests="${cases.length}" failures="${failures}" skipped="${skipped}" time="${time.toFixed(3)}">`,
-    `  <testsuite name="${xmlText(name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${time.toFixed(3)}">`,
+    `  <testsuite name="${forXml(name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${time.toFixed(3)}">`,
     ...cases,
     '  </testsuite>',
     '</testsuites>',

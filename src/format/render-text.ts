@@ -5,6 +5,7 @@
  */
 
 import type { Report, Tone } from './report.ts'
+import { forText, guardTextLine } from './safe/index.ts'
 
 /** Text rendering options. */
 export interface TextOptions {
@@ -29,26 +30,26 @@ function wrap(text: string, width: number, indent: string): string[] {
   return out
 }
 
-/** Render a report as text. */
+/** Render a report as text: every string through {@link forText}, no line starting like a workflow command. */
 export function renderText(report: Report, options?: TextOptions): string {
   const color = options?.color === true
   const width = options?.width ?? 100
   const paint = (tone: Tone | undefined, text: string): string => (color && tone !== undefined && tone !== 'plain' ? `${TONES[tone]}${text}\x1b[0m` : text)
   const bold = (text: string): string => (color ? `\x1b[1m${text}\x1b[0m` : text)
-  const out: string[] = [bold(report.title)]
-  if (report.lead !== undefined) out.push('', ...wrap(report.lead, width, ''))
+  const out: string[] = [bold(forText(report.title))]
+  if (report.lead !== undefined) out.push('', ...wrap(forText(report.lead), width, ''))
   for (const section of report.sections) {
     const hasItems = (section.items?.length ?? 0) > 0
     const hasTable = (section.table?.rows.length ?? 0) > 0
     if (!hasItems && !hasTable) continue
-    out.push('', bold(section.heading))
+    out.push('', bold(forText(section.heading)))
     for (const item of section.items ?? []) {
-      out.push(`  ${paint(item.tone, item.text)}`)
-      for (const d of item.detail ?? []) out.push(...wrap(d, width - 4, '    '))
-      for (const [no, text] of item.evidence ?? []) out.push(paint('muted', `    ${String(no).padStart(6)} │ `) + text)
+      out.push(`  ${paint(item.tone, forText(item.text))}`)
+      for (const d of item.detail ?? []) out.push(...wrap(forText(d), width - 4, '    '))
+      for (const [no, text] of item.evidence ?? []) out.push(paint('muted', `    ${String(no).padStart(6)} │ `) + forText(text))
     }
     if (section.table !== undefined && hasTable) {
-      const rows = [section.table.header, ...section.table.rows]
+      const rows = [section.table.header, ...section.table.rows].map((row) => row.map(forText))
       const widths = section.table.header.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)))
       rows.forEach((row, r) => {
         const cells = row.map((cell, c) => (c === row.length - 1 ? cell : cell.padEnd(widths[c] as number)))
@@ -56,5 +57,5 @@ export function renderText(report: Report, options?: TextOptions): string {
       })
     }
   }
-  return `${out.join('\n')}\n`
+  return `${out.map(guardTextLine).join('\n')}\n`
 }

@@ -18,7 +18,7 @@ const RUNNER = fixture('seed/incident-runner-excerpt.log')
 const TMP = mkdtempSync(join(tmpdir(), 'aptlog-cli-'))
 
 function aptlog(args: string[], input?: string | Uint8Array): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '' } })
   return { status: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 

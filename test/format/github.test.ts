@@ -28,8 +28,8 @@ describe('GitHub workflow commands', () => {
     expect(Math.max(...perStep.values())).toBeLessThanOrEqual(10)
   })
 
-  test('properties and messages are escaped (%, CR, LF, and : , in properties)', () => {
+  test('properties and messages are escaped (%, and : , in properties); CR and LF from the log stay visible, not line breaks', () => {
     const odd: RunSummary = { ...run, rootCause: null, problems: [{ kind: 'apt.other-error', severity: 'error', line: 3, message: '100% done\r\nnext' }] }
-    expect(formatGithub(odd, 'a:b,c.log')).toBe('::error file=a%3Ab%2Cc.log,line=3,title=apt.other-error::100%25 done%0D%0Anext\n')
+    expect(formatGithub(odd, 'a:b,c.log')).toBe('::error file=a%3Ab%2Cc.log,line=3,title=apt.other-error::100%25 done\\r\\nnext\n')
   })
 })

@@ -40,6 +40,6 @@ describe('formatJunit', () => {
     }
     const xml = formatJunit(run, 'a "b" & <c>')
     expect(xml).toContain('<testsuite name="a &quot;b&quot; &amp; &lt;c&gt;"')
-    expect(xml).toContain('<testcase name="RUN printf &quot;\ufffd&lt;x&gt;&amp;\'&quot; \ufffd"')
+    expect(xml).toContain('<testcase name="RUN printf &quot;\ufffd&lt;x&gt;&amp;&apos;&quot; \ufffd"')
   })
 })

@@ -9,10 +9,11 @@ import { diffReport, diffStory } from '../../format/diff-report.ts'
 import { formatGithub } from '../../format/github.ts'
 import { renderMarkdown } from '../../format/render-markdown.ts'
 import { renderText } from '../../format/render-text.ts'
+import { forGithubData, forJson, forText } from '../../format/safe/index.ts'
 import { analyse } from '../analyse.ts'
 import { readArgs } from '../args.ts'
 import { CliError } from '../input.ts'
-import { decideExitStatus, useColor } from '../output.ts'
+import { decideExitStatus, fenceForLog, useColor } from '../output.ts'
 import { readStoredSummary } from '../stored-summary.ts'
 
 /** A log, or a run model stored by `aptlog summary --format json`. */
@@ -30,9 +31,9 @@ export async function diffCommand(args: string[]): Promise<number> {
   const diff = diffRuns(a, b)
   const labels = { a: fileA, b: fileB }
   const status = decideExitStatus(diff.outcome.b === 'failure' ? 1 : 0)
-  if (format === 'json') process.stdout.write(`${JSON.stringify(diff, null, 2)}\n`)
+  if (format === 'json') process.stdout.write(`${forJson(diff, 2)}\n`)
   else if (format === 'markdown') process.stdout.write(renderMarkdown(diffReport(diff, labels)))
-  else if (format === 'github') process.stdout.write(`::notice title=aptlog diff::${diffStory(diff).replace(/%/g, '%25').replace(/\n/g, '%0A')}\n${formatGithub(b, fileB === '-' ? undefined : fileB)}`)
-  else process.stdout.write(renderText(diffReport(diff, labels), { color: color ?? useColor(process.stdout) }))
+  else if (format === 'github') process.stdout.write(`::notice title=aptlog diff::${forGithubData(forText(diffStory(diff)))}\n${formatGithub(b, fileB === '-' ? undefined : fileB)}`)
+  else process.stdout.write(fenceForLog(renderText(diffReport(diff, labels), { color: color ?? useColor(process.stdout) })))
   return status
 }

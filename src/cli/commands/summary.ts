@@ -4,6 +4,7 @@
  */
 
 import { formatGithub } from '../../format/github.ts'
+import { forJson } from '../../format/safe/index.ts'
 import { formatGitlabCodeQuality } from '../../format/gitlab.ts'
 import { formatJunit } from '../../format/junit.ts'
 import { renderMarkdown } from '../../format/render-markdown.ts'
@@ -12,7 +13,7 @@ import { summaryReport } from '../../format/summary-report.ts'
 import { RUN_SUMMARY_SCHEMA } from '../../run/stored.ts'
 import { analyse } from '../analyse.ts'
 import { readArgs } from '../args.ts'
-import { decideExitStatus, useColor } from '../output.ts'
+import { decideExitStatus, fenceForLog, useColor } from '../output.ts'
 
 /** Run the command; 1 when the run failed. */
 export async function summaryCommand(args: string[]): Promise<number> {
@@ -20,11 +21,11 @@ export async function summaryCommand(args: string[]): Promise<number> {
   const file = files[0] as string
   const { summary } = await analyse(file)
   const status = decideExitStatus(summary.outcome === 'failure' ? 1 : 0)
-  if (format === 'json') process.stdout.write(`${JSON.stringify({ schema: RUN_SUMMARY_SCHEMA, ...summary }, null, 2)}\n`)
+  if (format === 'json') process.stdout.write(`${forJson({ schema: RUN_SUMMARY_SCHEMA, ...summary }, 2)}\n`)
   else if (format === 'markdown') process.stdout.write(renderMarkdown(summaryReport(summary, file)))
   else if (format === 'github') process.stdout.write(formatGithub(summary, file === '-' ? undefined : file))
   else if (format === 'junit') process.stdout.write(formatJunit(summary, file === '-' ? 'stdin' : file))
-  else if (format === 'gitlab') process.stdout.write(`${JSON.stringify(formatGitlabCodeQuality(summary, file === '-' ? 'stdin' : file), null, 2)}\n`)
-  else process.stdout.write(renderText(summaryReport(summary, file), { color: color ?? useColor(process.stdout) }))
+  else if (format === 'gitlab') process.stdout.write(`${forJson(formatGitlabCodeQuality(summary, file === '-' ? 'stdin' : file), 2)}\n`)
+  else process.stdout.write(fenceForLog(renderText(summaryReport(summary, file), { color: color ?? useColor(process.stdout) })))
   return status
 }
