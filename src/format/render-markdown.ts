@@ -6,7 +6,7 @@
 import type { Report } from './report.ts'
 import { forMarkdown, forMarkdownCode } from './safe/index.ts'
 
-/** Render a report as GitHub-flavoured Markdown: every string through {@link forMarkdown}, evidence through {@link forMarkdownCode}. */
+/** Render a report as GitHub-flavoured Markdown: every string through {@link forMarkdown}, evidence lines as code spans that no input can close. */
 export function renderMarkdown(report: Report): string {
   const out: string[] = [`## ${forMarkdown(report.title)}`]
   if (report.lead !== undefined) out.push('', `**${forMarkdown(report.lead)}**`)
