@@ -16,6 +16,8 @@ export function renderFleetText(doc: FleetAggregateJSON, options?: { readonly co
   return renderText(fleetReport(doc, forText), { color: options?.color === true })
 }
 
+const EXAMPLE = '  ↳ '
+
 /** Render a report whose strings are already Markdown-safe. */
 function renderEscapedMarkdown(report: Report): string {
   const out: string[] = [`## ${report.title}`]
@@ -27,7 +29,9 @@ function renderEscapedMarkdown(report: Report): string {
     out.push('', `### ${section.heading}`, '')
     for (const item of items) {
       const mark = item.tone === 'error' ? '❌ ' : item.tone === 'warning' ? '⚠️ ' : ''
-      out.push(`- ${mark}${item.text}`)
+      // An example under the item before it (fleetReport writes it as `  ↳ …`) is a nested bullet.
+      if (item.text.startsWith(EXAMPLE)) out.push(`  - ${item.text.slice(EXAMPLE.length)}`)
+      else out.push(`- ${mark}${item.text}`)
       for (const d of item.detail ?? []) out.push(`  - ${d}`)
     }
     if (section.table !== undefined && rows.length > 0) {

@@ -34,9 +34,8 @@ function valueStory(value: string, failed: number, passed: number, escape: Escap
 function suspectItem(s: FleetSuspect, escape: Escape): ReportItem {
   const others = s.others.map((o) => valueStory(o.value, o.failed, o.passed, escape))
   return {
-    text: `${dimensionLabel(s.dimension, escape)} ${[valueStory(s.value, s.failed, s.passed, escape), ...others].join('; ')}`,
+    text: `${dimensionLabel(s.dimension, escape)} ${[valueStory(s.value, s.failed, s.passed, escape), ...others].join('; ')} (separation ${s.score.toFixed(2)})`,
     tone: s.score >= 0.5 ? 'error' : 'warning',
-    detail: [`separation ${s.score.toFixed(2)} (share of failing runs with the value minus share of passing runs with it)`],
   }
 }
 
@@ -69,13 +68,11 @@ export function fleetReport(doc: FleetAggregateJSON, escape: Escape): Report {
     top === undefined ? '' : `What the failing runs have in common, first: ${dimensionLabel(top.dimension, escape)} ${valueStory(top.value, top.failed, top.passed, escape)}.`,
   ]
   const causes = [...doc.rootCauses.entries].sort((a, b) => b.count - a.count || b.failed - a.failed || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0))
-  const causeItems = causes.slice(0, TOP).map(
-    (c): ReportItem => ({
-      text: `${escape(c.kind)}${c.cause === null ? '' : ` (${escape(c.cause)})`}: ${plural(c.count, 'run')}, ${c.failed} failed`,
-      tone: c.failed > 0 ? 'error' : 'warning',
-      detail: c.examples.map((e) => `${escape(e.path)}:${e.line}  ${escape(e.evidence)}`),
-    }),
-  )
+  // Examples are items of their own: a detail line would be wrapped, and an evidence line reads best whole.
+  const causeItems = causes.slice(0, TOP).flatMap((c): ReportItem[] => [
+    { text: `${escape(c.kind)}${c.cause === null ? '' : ` (${escape(c.cause)})`}: ${plural(c.count, 'run')}, ${c.failed} failed`, tone: c.failed > 0 ? 'error' : 'warning' },
+    ...c.examples.map((e): ReportItem => ({ text: `  ↳ ${escape(e.path)}:${e.line}  ${escape(e.evidence)}`, tone: 'muted' })),
+  ])
   if (causes.length > TOP) causeItems.push({ text: `… ${plural(causes.length - TOP, 'more kind')}`, tone: 'muted' })
   const keptCauses = causes.reduce((s, c) => s + c.count, 0)
   if (doc.rootCauses.all > keptCauses) causeItems.push({ text: `${plural(doc.rootCauses.all - keptCauses, 'run')} with kinds past the aggregate's limit`, tone: 'muted' })
@@ -101,7 +98,7 @@ export function fleetReport(doc: FleetAggregateJSON, escape: Escape): Report {
         },
       },
       {
-        heading: 'What the failing runs have in common',
+        heading: 'What the failing runs have in common (separation: share of failing runs with the value minus share of passing runs with it)',
         items: suspects.length > 0 ? suspects.map((s) => suspectItem(s, escape)) : failure > 0 && success > 0 ? [{ text: 'no environment value, apt generation, mirror or suite separates failing from passing runs', tone: 'muted' }] : [],
       },
       { heading: `Root causes (${causes.length})`, items: causeItems },
