@@ -114,6 +114,13 @@ describe('aptlog fleet merge', () => {
     expect(aptlog(['fleet', 'merge', a, b]).stdout).toBe(aptlog(['fleet', FLEET]).stdout)
   })
 
+  test('a document on standard input', () => {
+    const doc = aptlog(['fleet', '--format', 'json', join(FLEET, 'local')]).stdout
+    const r = aptlog(['fleet', 'merge', '--format', 'json', '-'], doc)
+    expect(r.status).toBe(0)
+    expect(r.stdout).toBe(doc)
+  })
+
   test('a document that is not one is named, exit 2', () => {
     const summary = join(TMP, 'summary.json')
     writeFileSync(summary, aptlog(['summary', '--format', 'json', join(FLEET, 'local', 'job0.log')]).stdout)

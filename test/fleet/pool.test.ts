@@ -71,6 +71,17 @@ describe('worker pool', () => {
     expect(done.get('a')).toEqual({ ok: true, value: 'A' })
   })
 
+  test('a worker script that throws as it starts: every task is reported crashed, and the pool ends', async () => {
+    const broken = join(DIR, 'broken.mjs')
+    writeFileSync(broken, "throw new Error('cannot start')\n")
+    const done = new Map<string, PoolOutcome<string>>()
+    await runPool<string, string>(from(['a', 'b', 'c']), { script: broken, jobs: 2 }, (task, outcome) => {
+      done.set(task, outcome)
+    })
+    expect([...done.keys()].sort()).toEqual(['a', 'b', 'c'])
+    expect([...done.values()].every((o) => !o.ok && o.reason === 'crashed')).toBe(true)
+  })
+
   test('tasks are pulled only as workers free up (queues stay shallow)', async () => {
     const pulled = { count: 0 }
     let most = 0

@@ -110,7 +110,9 @@ export async function runPool<T, R>(tasks: AsyncIterable<T>, options: PoolOption
           .then(async () => {
             if (blamed !== undefined) await onDone(blamed.task, { ok: false, reason, message })
           })
-          .then(() => (blamed === undefined && requeued.length === 0 ? undefined : slot()))
+          // A replacement whenever work may be left: tasks requeued, or a pull still on its way
+          // to this worker (it is requeued when it lands).
+          .then(() => (blamed === undefined && requeued.length === 0 && !filling ? undefined : slot()))
         settled.then(resolve, reject)
       }
 

@@ -105,6 +105,18 @@ async function openRuns(path: string): Promise<WriteStream> {
   }
 }
 
+/** Standard input as text, refused past the document size limit. */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > FLEET_DOCUMENT_LIMIT) throw new CliError(`-: larger than ${FLEET_DOCUMENT_LIMIT} bytes, not a fleet document`)
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
 /** `aptlog fleet merge DOC…` */
 async function mergeCommand(args: string[]): Promise<number> {
   const { paths, format, color } = readFleetArgs(args)
@@ -113,7 +125,7 @@ async function mergeCommand(args: string[]): Promise<number> {
   for (const path of paths) {
     let text: string
     try {
-      if (path === '-') text = await new Response(process.stdin as unknown as ReadableStream).text()
+      if (path === '-') text = await readStdin()
       else {
         if ((await stat(path)).size > FLEET_DOCUMENT_LIMIT) throw new CliError(`${path}: larger than ${FLEET_DOCUMENT_LIMIT} bytes, not a fleet document`)
         text = await readFile(path, 'utf8')
