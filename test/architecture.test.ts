@@ -36,6 +36,7 @@ const LAYERS: readonly string[][] = [
   ['parser'],
   ['run'],
   ['diff'],
+  ['fleet'],
   ['format'],
   ['index.ts'],
   ['adapters'],

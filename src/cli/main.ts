@@ -9,6 +9,8 @@
 
 import { diffCommand } from './commands/diff.ts'
 import { explainCommand } from './commands/explain.ts'
+import { fleetCommand } from './commands/fleet.ts'
+import { isFleetWorker, runFleetWorker } from './commands/fleet-worker.ts'
 import { parseCommand } from './commands/parse.ts'
 import { summaryCommand } from './commands/summary.ts'
 import { forText } from '../format/safe/index.ts'
@@ -26,17 +28,24 @@ usage:
   aptlog explain FILE|-    [--format text|json|markdown|github|gitlab|sarif]
                                                                    the root cause, its evidence, what to do
   aptlog diff A B          [--format text|json|markdown|github]   what changed from run A to run B, and why B failed
+  aptlog fleet PATH…|-     [--format text|markdown|json] [--jobs N] [--runs FILE]
+                                                                   many logs (files, directories, - for a list of
+                                                                   paths) on all cores: outcomes, root causes, and
+                                                                   what the failing runs have in common
+  aptlog fleet merge DOC…  [--format text|markdown|json]          merge fleet --format json documents (shards)
 
 FILE may be gzip-compressed; - reads standard input. A or B may also be a stored
 \`aptlog summary --format json\` (a baseline kept from the last green build).
 Colour on a terminal only (--no-color, NO_COLOR).
-Exit status: 0 ok, 1 the run (or run B) failed, 2 usage error or unreadable input.`
+Exit status: 0 ok, 1 the run (or run B) failed, 2 usage error or unreadable input
+(fleet: 3 some input gave no run, 4 that and a failed run; docs/fleet.md).`
 
 const COMMANDS: ReadonlyMap<string, (args: string[]) => Promise<number>> = new Map([
   ['parse', parseCommand],
   ['summary', summaryCommand],
   ['explain', explainCommand],
   ['diff', diffCommand],
+  ['fleet', fleetCommand],
 ])
 
 async function main(argv: string[]): Promise<number> {
@@ -68,14 +77,20 @@ function describe(error: unknown): string {
   return `internal error: ${error instanceof Error ? error.message : String(error)}`
 }
 
-ignoreBrokenPipe()
-main(process.argv.slice(2)).then(
-  (status) => {
-    process.exitCode = status
-  },
-  (error: unknown) => {
-    // Messages quote file names, arguments and JSON.parse's excerpt of a baseline: never raw bytes to a terminal.
-    process.stderr.write(`aptlog: ${forText(describe(error))}\n`)
-    process.exitCode = 2
-  },
-)
+// `aptlog fleet` starts this same script in worker threads to read logs.
+if (isFleetWorker()) runFleetWorker()
+else startCli()
+
+function startCli(): void {
+  ignoreBrokenPipe()
+  main(process.argv.slice(2)).then(
+    (status) => {
+      process.exitCode = status
+    },
+    (error: unknown) => {
+      // Messages quote file names, arguments and JSON.parse's excerpt of a baseline: never raw bytes to a terminal.
+      process.stderr.write(`aptlog: ${forText(describe(error))}\n`)
+      process.exitCode = 2
+    },
+  )
+}
