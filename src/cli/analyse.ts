@@ -5,6 +5,7 @@
  */
 
 import { stat } from 'node:fs/promises'
+import { clip } from '../events/budget.ts'
 import type { AptLogEvent } from '../events/index.ts'
 import { createEvidenceCollector } from '../format/evidence.ts'
 import { createParser } from '../parser/create-parser.ts'
@@ -31,7 +32,8 @@ export async function analyse(path: string, onEvent?: (event: AptLogEvent) => vo
   const evidence = createEvidenceCollector()
   const queued: AptLogEvent[] = []
   const parser = createParser({
-    onLine: evidence.line,
+    // Evidence keeps lines past the one being read: each is clipped to the retention budget's length.
+    onLine: (text, lineNo) => evidence.line(clip(text), lineNo),
     onEvent: (event) => {
       summarizer.add(event)
       evidence.event(event)

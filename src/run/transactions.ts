@@ -152,12 +152,16 @@ export class TransactionBuilder {
         this.diskDeltaBytes = event.change === 'used' ? event.bytes : -event.bytes
         break
       case 'dpkg.progress': {
+        if (event.action === 'trigger') {
+          this.triggers++
+          break
+        }
+        if (!this.strings.admit()) break
         const pkg = pkgOf(this.strings, event.package, event.version, event.arch)
         if (event.action === 'unpack') this.unpacked.push(pkg)
         else if (event.action === 'setup') this.setUp.push(pkg)
         else if (event.action === 'remove' || event.action === 'purge') this.removed.push(pkg)
         else if (event.action === 'select') this.selected.push(pkg)
-        else if (event.action === 'trigger') this.triggers++
         break
       }
       default:
@@ -187,7 +191,7 @@ export class TransactionBuilder {
 
   private addAcquire(event: AptAcquireEvent): void {
     if (event.target === 'package') {
-      if (event.result === 'get' && event.package !== undefined) this.downloaded.push(pkgOf(this.strings, event.package, event.version, event.packageArch))
+      if (event.result === 'get' && event.package !== undefined && this.strings.admit()) this.downloaded.push(pkgOf(this.strings, event.package, event.version, event.packageArch))
     } else if (!this.hasPlan && !this.hasDpkg) {
       this.sawUpdateAcquire = true
     }
@@ -196,8 +200,9 @@ export class TransactionBuilder {
     // host: FORMATS.md §2.2), so they would make one repository look like two.
     if (event.suite !== undefined && event.target !== 'package') {
       const component = event.component ?? ''
-      const key = `${event.uri} ${event.suite} ${component}`
-      if (!this.sources.has(key)) this.sources.set(key, { uri: this.strings.of(event.uri), suite: this.strings.of(event.suite), component: this.strings.of(component) })
+      const source = { uri: this.strings.of(event.uri), suite: this.strings.of(event.suite), component: this.strings.of(component) }
+      const key = `${source.uri} ${source.suite} ${source.component}`
+      if (!this.sources.has(key) && this.strings.admit()) this.sources.set(key, source)
     }
   }
 
@@ -240,6 +245,7 @@ export class TransactionBuilder {
   addDpkgLogAction(event: DpkgLogActionEvent): void {
     this.hasDpkg = true
     this.endLine = Math.max(this.endLine, event.line)
+    if (!this.strings.admit()) return
     if (event.action === 'install' || event.action === 'upgrade') this.unpacked.push(pkgOf(this.strings, event.package, event.availableVersion, event.arch))
     else if (event.action === 'configure') this.setUp.push(pkgOf(this.strings, event.package, event.installedVersion, event.arch))
     else if (event.action === 'remove' || event.action === 'purge' || event.action === 'disappear') this.removed.push(pkgOf(this.strings, event.package, event.installedVersion, event.arch))
@@ -345,7 +351,10 @@ class ListSet {
     this.strings = strings
   }
   addAll(names: readonly string[]): void {
-    for (const name of names) if (!this.seen.has(name)) this.seen.add(this.strings.of(name))
+    for (const name of names) {
+      const kept = this.strings.of(name)
+      if (!this.seen.has(kept) && this.strings.admit()) this.seen.add(kept)
+    }
   }
   values(): string[] {
     return [...this.seen]
