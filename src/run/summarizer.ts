@@ -324,7 +324,7 @@ export function summarize(events: Iterable<AptLogEvent>, options?: SummarizerOpt
   return summarizer.finish()
 }
 
-/** Fold an async stream of events (e.g. `parseStream(…)`). */
+/** Fold an async stream of events (e.g. `parseStream(…)`); if folding throws, the stream is left through its `return()` (parseStream then cancels its source). */
 export async function summarizeStream(events: AsyncIterable<AptLogEvent>, options?: SummarizerOptions): Promise<RunSummary> {
   const summarizer = createSummarizer(options)
   for await (const event of events) summarizer.add(event)
