@@ -57,8 +57,15 @@ async function main(argv: string[]): Promise<number> {
   return run(rest)
 }
 
-/** A message for the user: ours as is, argument errors from parseArgs as is, anything else marked internal. */
+/** A message for the user, on one line (a stack trace or a multi-line message is cut at its first line). */
 function describe(error: unknown): string {
+  const text = describeAll(error)
+  const end = text.indexOf('\n')
+  return end === -1 ? text : text.slice(0, end)
+}
+
+/** Ours as is, argument errors from parseArgs as is, anything else marked internal. */
+function describeAll(error: unknown): string {
   if (error instanceof CliError) return error.message
   const code = (error as { code?: unknown }).code
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return (error as Error).message
@@ -67,7 +74,15 @@ function describe(error: unknown): string {
   return `internal error: ${error instanceof Error ? error.message : String(error)}`
 }
 
+/** The last resort: whatever escapes (a stream's error event, a rejected promise no one awaited) is one line and status 2. */
+function fail(error: unknown): void {
+  process.stderr.write(`aptlog: ${describe(error)}\n`)
+  process.exit(2)
+}
+
 ignoreBrokenPipe()
+process.on('uncaughtException', fail)
+process.on('unhandledRejection', fail)
 main(process.argv.slice(2)).then(
   (status) => {
     process.exitCode = status
