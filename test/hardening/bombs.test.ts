@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { MAX_KEPT_TEXT } from '../../src/events/budget.ts'
 
 // APTLOG_BOMBS_CLI: another build to aim at (to see the bombs go off on one without the budget).
-const CLI = process.env.APTLOG_BOMBS_CLI ?? fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
+const CLI = process.env['APTLOG_BOMBS_CLI'] ?? fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 const PROBE = fileURLToPath(new URL('./rss-probe.cjs', import.meta.url))
 const TMP = mkdtempSync(join(tmpdir(), 'aptlog-bombs-'))
 const MAX_RSS_BYTES = 256 * 1024 * 1024
