@@ -49,6 +49,26 @@ const BOMBS: readonly Bomb[] = [
     },
   },
   {
+    name: '200 BuildKit vertices named by 1 MiB lines that never finish (the parser keeps running vertices)',
+    *pieces() {
+      for (let i = 1; i <= 200; i++) yield `#${i} [${i}/200] RUN ${MEBI_LINE('v')}\n`
+    },
+    check(summary) {
+      expect(summary.steps.length).toBe(200)
+      for (const step of summary.steps) expect(step.name?.length ?? 0).toBeLessThan(MAX_KEPT_TEXT + 32)
+    },
+  },
+  {
+    name: '200 failed BuildKit vertices named by 1 MiB lines (the parser keeps failed vertices by name)',
+    *pieces() {
+      for (let i = 1; i <= 200; i++) yield `#${i} [${i}/200] RUN ${MEBI_LINE('f')}${i}\n#${i} ERROR: process "/bin/sh -c false" did not complete successfully: exit code: 1\n`
+    },
+    check(summary) {
+      expect(summary.problems.length).toBeGreaterThan(0)
+      for (const p of summary.problems) expect(p.message.length).toBeLessThan(MAX_KEPT_TEXT + 64)
+    },
+  },
+  {
     name: '250 problems, each after a 1 MiB line (evidence keeps the lines before a problem)',
     *pieces() {
       for (let i = 1; i <= 250; i++) yield `${MEBI_LINE('y')}\nE: Unable to locate package p${i}\n`
@@ -115,7 +135,7 @@ describe('gzip bombs: the CLI reports in bounded memory', () => {
   }
 
   test('explain: the evidence of 1 MiB problem lines is clipped', () => {
-    const r = aptlog(['explain', '--format', 'json', pathOf(BOMBS[3] as Bomb)])
+    const r = aptlog(['explain', '--format', 'json', pathOf(BOMBS[5] as Bomb)])
     expectCalmReport(r)
     // Each quoted line is clipped: no output line carries a whole mebibyte line.
     expect(Math.max(...r.stdout.split('\n').map((line) => line.length))).toBeLessThan(3 * MAX_KEPT_TEXT)
