@@ -156,12 +156,8 @@ export class TransactionBuilder {
           this.triggers++
           break
         }
-        if (!this.strings.admit()) break
-        const pkg = pkgOf(this.strings, event.package, event.version, event.arch)
-        if (event.action === 'unpack') this.unpacked.push(pkg)
-        else if (event.action === 'setup') this.setUp.push(pkg)
-        else if (event.action === 'remove' || event.action === 'purge') this.removed.push(pkg)
-        else if (event.action === 'select') this.selected.push(pkg)
+        const list = event.action === 'unpack' ? this.unpacked : event.action === 'setup' ? this.setUp : event.action === 'remove' || event.action === 'purge' ? this.removed : event.action === 'select' ? this.selected : undefined
+        if (list !== undefined && this.strings.admit()) list.push(pkgOf(this.strings, event.package, event.version, event.arch))
         break
       }
       default:
@@ -229,7 +225,7 @@ export class TransactionBuilder {
     this.lists.downgrade.addAll(names(event.downgrade))
     this.lists.remove.addAll([...names(event.remove), ...names(event.purge)])
     if (event.endDate === undefined || event.error !== undefined) return
-    const pkgs = (entries: readonly AptHistoryPackage[] | undefined): Pkg[] => (entries ?? []).map((e) => pkgOf(this.strings, e.name, e.version, e.arch))
+    const pkgs = (entries: readonly AptHistoryPackage[] | undefined): Pkg[] => (entries ?? []).filter(() => this.strings.admit()).map((e) => pkgOf(this.strings, e.name, e.version, e.arch))
     const installed = [...pkgs(event.install), ...pkgs(event.reinstall), ...pkgs(event.upgrade), ...pkgs(event.downgrade)]
     this.unpacked.push(...installed)
     this.setUp.push(...installed)
