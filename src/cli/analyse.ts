@@ -5,6 +5,7 @@
  */
 
 import { stat } from 'node:fs/promises'
+import { clip } from '../events/budget.ts'
 import type { AptLogEvent } from '../events/index.ts'
 import { createEvidenceCollector } from '../format/evidence.ts'
 import { createParser } from '../parser/create-parser.ts'
@@ -27,18 +28,24 @@ export async function analyse(path: string, onEvent?: (event: AptLogEvent) => vo
   // Progress counts the file's own bytes: for a .gz, the compressed ones its size is measured in.
   let read = 0
   const input = await openInput(path, (bytes) => (read += bytes))
+  return analyseInput(path, input, () => read, onEvent)
+}
+
+/** Analyse the chunks of `path`, already open; `bytesRead`: how much of the file they came from, for the progress line. */
+export async function analyseInput(path: string, input: AsyncIterable<Uint8Array>, bytesRead: () => number, onEvent?: (event: AptLogEvent) => void | Promise<void>): Promise<Analysis> {
   const summarizer = createSummarizer()
   const evidence = createEvidenceCollector()
   const queued: AptLogEvent[] = []
   const parser = createParser({
-    onLine: evidence.line,
+    // Evidence keeps lines past the one being read: each is clipped to the retention budget's length.
+    onLine: (text, lineNo) => evidence.line(clip(text), lineNo),
     onEvent: (event) => {
       summarizer.add(event)
       evidence.event(event)
       if (onEvent !== undefined) queued.push(event)
     },
   })
-  const total = path === '-' ? 0 : (await stat(path)).size
+  const total = path === '-' ? 0 : (await stat(path)).size // a FIFO's is 0: no progress line
   const showProgress = process.stderr.isTTY === true && total >= PROGRESS_FROM
   let lastShown = 0
   for await (const chunk of input) {
@@ -48,6 +55,7 @@ export async function analyse(path: string, onEvent?: (event: AptLogEvent) => vo
     }
     if (showProgress && Date.now() - lastShown > 200) {
       lastShown = Date.now()
+      const read = bytesRead()
       process.stderr.write(`\raptlog: ${(read / 1e6).toFixed(0)} MB of ${(total / 1e6).toFixed(0)} MB read (${Math.min(100, Math.floor((read / total) * 100))}%)`)
     }
   }

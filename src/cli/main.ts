@@ -67,8 +67,15 @@ async function main(argv: string[]): Promise<number> {
   return run(rest)
 }
 
-/** A message for the user: ours as is, argument errors from parseArgs as is, anything else marked internal. */
+/** A message for the user, on one line (a stack trace or a multi-line message is cut at its first line). */
 function describe(error: unknown): string {
+  const text = describeAll(error)
+  const end = text.indexOf('\n')
+  return end === -1 ? text : text.slice(0, end)
+}
+
+/** Ours as is, argument errors from parseArgs as is, anything else marked internal. */
+function describeAll(error: unknown): string {
   if (error instanceof CliError) return error.message
   const code = (error as { code?: unknown }).code
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return (error as Error).message
@@ -77,18 +84,27 @@ function describe(error: unknown): string {
   return `internal error: ${error instanceof Error ? error.message : String(error)}`
 }
 
-// `aptlog fleet` starts this same script in worker threads to read logs.
+/** The last resort: whatever escapes (a stream's error event, a rejected promise no one awaited) is one line and status 2. */
+function fail(error: unknown): void {
+  // Messages quote file names, arguments and JSON.parse's excerpt of a baseline: never raw bytes to a terminal.
+  process.stderr.write(`aptlog: ${forText(describe(error))}\n`)
+  process.exit(2)
+}
+
+// `aptlog fleet` starts this same script in worker threads to read logs: there the pool, not these
+// handlers, counts a worker that throws.
 if (isFleetWorker()) runFleetWorker()
 else startCli()
 
 function startCli(): void {
   ignoreBrokenPipe()
+  process.on('uncaughtException', fail)
+  process.on('unhandledRejection', fail)
   main(process.argv.slice(2)).then(
     (status) => {
       process.exitCode = status
     },
     (error: unknown) => {
-      // Messages quote file names, arguments and JSON.parse's excerpt of a baseline: never raw bytes to a terminal.
       process.stderr.write(`aptlog: ${forText(describe(error))}\n`)
       process.exitCode = 2
     },

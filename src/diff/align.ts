@@ -34,14 +34,19 @@ export interface AlignedPair<T> {
  * Linear in the number of steps.
  */
 export function align<T>(as: readonly T[], bs: readonly T[], keyOf: (item: T) => string): AlignedPair<T>[] {
-  const waiting = new Map<string, number[]>() // key → indexes in A not yet paired, in order
+  // key → indexes in A with that key, in order, and how many of them are paired so far (a cursor:
+  // `shift()` would move the whole list each time, quadratic when every step has one key).
+  const waiting = new Map<string, { readonly indexes: number[]; next: number }>()
   as.forEach((item, i) => {
     const key = keyOf(item)
     const list = waiting.get(key)
-    if (list === undefined) waiting.set(key, [i])
-    else list.push(i)
+    if (list === undefined) waiting.set(key, { indexes: [i], next: 0 })
+    else list.indexes.push(i)
   })
-  const partnerOfB: (number | undefined)[] = bs.map((item) => waiting.get(keyOf(item))?.shift())
+  const partnerOfB: (number | undefined)[] = bs.map((item) => {
+    const list = waiting.get(keyOf(item))
+    return list === undefined || list.next >= list.indexes.length ? undefined : list.indexes[list.next++]
+  })
   const paired = new Set<number>(partnerOfB.filter((i): i is number => i !== undefined))
   // For each B position, the A index of the next paired step at or after it (to place A-only steps).
   const nextPairedA: number[] = new Array<number>(bs.length + 1)

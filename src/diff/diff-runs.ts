@@ -69,10 +69,22 @@ export interface RunDiff {
 
 const sourceKey = (s: AptSource): string => `${s.uri} ${s.suite} ${s.component}`
 
-function transactionsOf(run: RunSummary, step: Step | null): Transaction[] {
+/** Each run's transactions by step id (`null`: outside steps), built once: filtering per step was quadratic. */
+const transactionsByStep = new WeakMap<RunSummary, Map<string | null, Transaction[]>>()
+
+function transactionsOf(run: RunSummary, step: Step | null): readonly Transaction[] {
   if (step === null) return []
-  if (step.id === 'log') return run.transactions.filter((t) => t.step === null)
-  return run.transactions.filter((t) => t.step === step.id)
+  let index = transactionsByStep.get(run)
+  if (index === undefined) {
+    index = new Map()
+    for (const t of run.transactions) {
+      const list = index.get(t.step)
+      if (list === undefined) index.set(t.step, [t])
+      else list.push(t)
+    }
+    transactionsByStep.set(run, index)
+  }
+  return index.get(step.id === 'log' ? null : step.id) ?? []
 }
 
 function sumCounts(txs: readonly Transaction[]): PlanCounts | null {

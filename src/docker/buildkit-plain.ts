@@ -6,6 +6,7 @@
  * @module
  */
 
+import { clip } from '../events/budget.ts'
 import type { DockerBuildEndEvent } from '../events/docker.ts'
 import { CONSUMED, IGNORED, type Verdict } from '../grammar/verdict.ts'
 import type { ActiveBuild, EchoTarget } from './active-build.ts'
@@ -151,10 +152,11 @@ export function createPlainBuild(record: BuildRecord, session: DockerSession): P
   }
 
   function echoTarget(name: string, at: LineAt, rule: string): EchoTarget {
-    const seen = failed.get(name) ?? failedUnnamed.shift()
+    const key = clip(name) // as steps keep their names (steps.ts)
+    const seen = failed.get(key) ?? failedUnnamed.shift()
     if (seen !== undefined) return { ref: seen }
     // The excerpt holds the vertex's lines but not its error line: the block proves it failed.
-    const n = runningNamed(name)
+    const n = runningNamed(key)
     if (n !== undefined) {
       const step = running.get(n) as Step
       return { ref: step, close: (end, endRule) => void complete(n, end, endRule, { status: 'error' }) }
@@ -174,7 +176,7 @@ export function createPlainBuild(record: BuildRecord, session: DockerSession): P
       output: (payload, lineAt) => stepOutput(step, payload, session, lineAt),
       close(end, endRule) {
         record.failed = true
-        failed.set(name, { id: step.id, stage: step.stage })
+        failed.set(key, { id: step.id, stage: step.stage })
         endStep(step, { status: 'error' }, session, end, endRule)
       },
     }

@@ -6,6 +6,7 @@
  */
 
 import type { StreamContext } from '../context/stream-context.ts'
+import { clip } from '../events/budget.ts'
 import type { DockerBuilder, DockerStepEndEvent, DockerStepInfoEvent, DockerStepStartEvent, DockerStepStatus } from '../events/docker.ts'
 import { baseFields } from '../events/base.ts'
 import { startEvent } from '../grammar/event.ts'
@@ -48,7 +49,8 @@ export interface StepStartFields {
 
 /** A step without a start event: output of a vertex whose header the log does not hold (it began before the excerpt). */
 export function adoptStep(ref: StepRef, name: string, _session: DockerSession, at: LineAt): Step {
-  return { id: ref.id, stage: ref.stage, name, context: undefined, outputLines: 0, lastAt: at, cached: false }
+  // The step lives until its end line, maybe never: it keeps a clipped copy of a name that may be a mebibyte long.
+  return { id: ref.id, stage: ref.stage, name: clip(name), context: undefined, outputLines: 0, lastAt: at, cached: false }
 }
 
 /**

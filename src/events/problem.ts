@@ -36,6 +36,11 @@ export interface Problem {
   readonly step?: string | undefined
   /** The log ends inside the block that proves it (`EventBase.cut`): the kind may be vaguer than the whole block would have proved. */
   readonly cut?: true | undefined
+  /**
+   * Only `true`, when the run model kept a clipped copy of the message or cause (a log line of
+   * more than 4 096 characters, events/budget.ts): the text ends with a `…[cut N chars]` mark.
+   */
+  readonly clipped?: true | undefined
 }
 
 /** A problem found in the log. */

@@ -23,7 +23,15 @@ import { AptLogError } from './errors.ts'
 /** Kind and rule of the CI runner's own failure line. */
 const CI_JOB_FAILED = 'ci.job-failed'
 
-/** Options of {@link createParser}. */
+/**
+ * Options of {@link createParser}.
+ *
+ * The callbacks are called synchronously from `feed()` and `end()`. If one throws, the parser
+ * fails closed: the exception leaves `feed()`/`end()` unchanged, the rest of that chunk is not
+ * read, and every later `feed()` or `end()` throws an {@link AptLogError} with code `closed` until
+ * `reset()` (a grammar stopped half-way through a line cannot go on with right line numbers and
+ * docker state, so the parser never pretends to).
+ */
 export interface ParserOptions {
   /** Called once per event, in input order, synchronously from `feed()`/`end()`. */
   onEvent?: ((event: AptLogEvent) => void) | undefined
@@ -52,11 +60,14 @@ export interface ParserOptions {
 
 /** A streaming parser. */
 export interface AptLogParser {
-  /** Parse a chunk of any size and split: `string` or UTF-8 bytes. Throws only if called after `end()`. */
+  /**
+   * Parse a chunk of any size and split: `string` or UTF-8 bytes. Throws only what a callback
+   * threw, or when called after `end()` or on a parser closed by a callback's exception.
+   */
   feed(chunk: Chunk): void
   /** End of input: flushes the last line and open blocks, emits `log.end`. Call once. */
   end(): void
-  /** Forget everything, ready for a new log (also after `end()`). */
+  /** Forget everything, ready for a new log (also after `end()`, or after a callback threw). */
   reset(): void
   /** Counts so far (final after `end()`). */
   readonly stats: LogStats
@@ -107,18 +118,41 @@ function validate(options: unknown): ParserOptions {
  * ```
  */
 export function createParser(options?: ParserOptions): AptLogParser {
-  const { onEvent, onError, onLine: onRawLine, onUnrecognized, maxLineLength = DEFAULT_MAX_LINE_LENGTH } = validate(options)
+  const valid = validate(options)
+  const maxLineLength = valid.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH
   let stats = zeroStats()
   /** Lines read through the locale tables and the languages they proved, over every stream context. */
   let locales = createLocaleCounts()
   let ended = false
-  let inUserCode = false
+  /** A callback threw: the exception left feed()/end() and the parser stays closed until reset(). */
+  let closed = false
+
+  /**
+   * A consumer's callback, closing the parser when it throws: the exception leaves the grammar
+   * that called it half-way through a line, so no later line could be read right.
+   */
+  function guarded<A extends unknown[]>(callback: ((...args: A) => void) | undefined): ((...args: A) => void) | undefined {
+    if (callback === undefined) return undefined
+    return (...args: A): void => {
+      try {
+        callback(...args)
+      } catch (error) {
+        closed = true
+        throw error
+      }
+    }
+  }
+  const onEvent = guarded(valid.onEvent)
+  const onError = guarded(valid.onError)
+  const onRawLine = guarded(valid.onLine)
+  const onUnrecognized = guarded(valid.onUnrecognized)
 
   const emit: Emit = (event) => {
-    if (onEvent === undefined) return
-    inUserCode = true
-    onEvent(event)
-    inUserCode = false
+    if (onEvent !== undefined && !closed) onEvent(event)
+  }
+
+  function checkOpen(call: string): void {
+    if (closed) throw new AptLogError('closed', `aptlog: ${call} called on a parser that is closed after a callback threw; call reset() to start a new log`, stats.lines)
   }
 
   function emitMarker(marker: CiMarker, line: number, ts: string | undefined): void {
@@ -151,10 +185,7 @@ export function createParser(options?: ParserOptions): AptLogParser {
    * a fault in a rule must not stop a log processor: it is reported, the line counted, parsing goes on.
    */
   function reportFault(error: unknown, lineNo: number): void {
-    if (inUserCode) {
-      inUserCode = false
-      throw error
-    }
+    if (closed) throw error
     onError?.(new AptLogError('internal', `aptlog could not read line ${lineNo}: ${String(error)}`, lineNo, error))
   }
 
@@ -251,6 +282,7 @@ export function createParser(options?: ParserOptions): AptLogParser {
 
   return {
     feed(chunk: Chunk): void {
+      checkOpen('feed()')
       if (ended) throw new Error('aptlog: feed() called after end(); call reset() to start a new log')
       if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
         throw new TypeError(`aptlog: feed() takes a string or a Uint8Array, got ${chunk === null ? 'null' : typeof chunk}`)
@@ -258,6 +290,7 @@ export function createParser(options?: ParserOptions): AptLogParser {
       splitter.push(decoder.decode(chunk))
     },
     end(): void {
+      checkOpen('end()')
       if (ended) throw new Error('aptlog: end() called twice; call reset() to start a new log')
       ended = true
       splitter.push(decoder.flush())
@@ -266,16 +299,14 @@ export function createParser(options?: ParserOptions): AptLogParser {
       try {
         router.end(stats.lines)
       } catch (error) {
-        if (inUserCode) {
-          inUserCode = false
-          throw error
-        }
+        if (closed) throw error
         onError?.(new AptLogError('internal', `aptlog could not close the log: ${String(error)}`, stats.lines, error))
       }
       emit({ type: 'log.end', line: stats.lines, rule: 'log.end', ...withLocale(stats, locales) })
     },
     reset(): void {
       ended = false
+      closed = false
       stats = zeroStats()
       locales = createLocaleCounts()
       decoder = createChunkDecoder()

@@ -6,9 +6,12 @@
  */
 
 /** Codes of non-fatal parse errors. */
-export type AptLogErrorCode = 'line-too-long' | 'internal'
+export type AptLogErrorCode = 'line-too-long' | 'internal' | 'closed'
 
-/** A non-fatal problem while parsing, passed to `onError`; parsing continues. */
+/**
+ * A non-fatal problem while parsing, passed to `onError`; parsing continues. Also thrown (code
+ * `closed`) by `feed()` and `end()` of a parser a callback threw from, until `reset()`.
+ */
 export class AptLogError extends Error {
   /** What went wrong. */
   readonly code: AptLogErrorCode

@@ -33,25 +33,38 @@ function isReadableStream(source: ChunkSource): source is ReadableStream<Chunk> 
   return typeof (source as { getReader?: unknown }).getReader === 'function'
 }
 
+/**
+ * The chunks of `source`. Left early (the consumer's loop breaks or throws), a `ReadableStream` is
+ * cancelled, so its producer stops (a fetch body's connection closes); an iterator's `return()`
+ * is called by `yield*`.
+ */
 async function* chunksOf(source: ChunkSource): AsyncGenerator<Chunk, void, undefined> {
   if (!isReadableStream(source)) {
     yield* source
     return
   }
   const reader = source.getReader()
+  let finished = false
   try {
     for (;;) {
       const next = await reader.read()
-      if (next.done) return
+      if (next.done) {
+        finished = true
+        return
+      }
       yield next.value
     }
   } finally {
+    // A stream that failed or ended needs no cancel; a cancel that rejects has nothing to tell the consumer.
+    if (!finished) await reader.cancel().catch(() => undefined)
     reader.releaseLock()
   }
 }
 
 /**
- * Parse a stream of chunks, yielding events as the lines that complete them arrive.
+ * Parse a stream of chunks, yielding events as the lines that complete them arrive. Leaving the
+ * loop early (`break`, a throw) cancels a `ReadableStream` source, or calls `return()` on an
+ * iterator source.
  * @example
  * ```ts
  * for await (const event of parseStream(response.body)) console.log(event.type)

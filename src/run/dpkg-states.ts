@@ -29,7 +29,7 @@ export function createDpkgStateTracker(strings: Interner): DpkgStateTracker {
   return {
     note(event: DpkgLogStatusEvent): void {
       if (last.size >= MAX_PACKAGES && !last.has(event.package)) return
-      last.set(strings.of(event.package), { state: event.state, line: event.line })
+      last.set(strings.of(event.package), { state: strings.of(event.state), line: event.line })
     },
     finding(): Finding | undefined {
       const left = [...last].filter(([, s]) => UNFINISHED.has(s.state))

@@ -146,7 +146,7 @@ export function createFetchCauseCollector(strings: Interner): FetchCauseCollecto
         target: event.target,
         package: strings.optional(event.package),
         cause,
-        message: describe(event, event.errors[0] ?? reason),
+        message: strings.of(describe(event, event.errors[0] ?? reason)),
       })
     },
 

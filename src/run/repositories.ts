@@ -46,12 +46,13 @@ export function createRepositoryCollector(strings: Interner): RepositoryCollecto
       // A `.deb` file given on the command line (`apt-get install ./x.deb`) comes from no repository.
       if (event.uri.charCodeAt(0) === 0x2f) return
       // `bookworm/main` and `bookworm` name one suite; a flat repository (`./`) has only its path.
-      const suite = event.suite ?? ''
-      const key = `${event.uri} ${suite}`
+      const uri = strings.of(event.uri)
+      const suite = strings.of(event.suite ?? '')
+      const key = `${uri} ${suite}`
       let r = byKey.get(key)
       if (r === undefined) {
         if (byKey.size >= MAX_REPOSITORIES) return
-        r = { uri: strings.of(event.uri), suite: strings.of(suite), hit: 0, get: 0, ign: 0, err: 0, bytes: 0, packages: 0, failedPackages: 0, cause: undefined, error: undefined, errorLine: undefined, line: event.line }
+        r = { uri, suite, hit: 0, get: 0, ign: 0, err: 0, bytes: 0, packages: 0, failedPackages: 0, cause: undefined, error: undefined, errorLine: undefined, line: event.line }
         byKey.set(key, r)
       }
       r[event.result]++

@@ -12,7 +12,7 @@ import { createEnvironmentCollector } from './environment.ts'
 import { createFetchCauseCollector } from './fetch-causes.ts'
 import { createRepositoryCollector } from './repositories.ts'
 import { findRootCause, isFatal } from './root-cause.ts'
-import { createInterner, keep } from './keep.ts'
+import { createInterner, type Interner } from './keep.ts'
 import { TransactionBuilder } from './transactions.ts'
 import type { AptGeneration, Finding, RunSummary, Step, StepStatus, Transaction } from './types.ts'
 
@@ -68,13 +68,15 @@ const LOGFILE_TYPES: ReadonlySet<string> = new Set(['apt.history', 'apt.term-log
 
 const isAptOrDpkg = (event: AptLogEvent): event is AptEvent | DpkgEvent => (event.type.startsWith('apt.') || event.type.startsWith('dpkg.')) && !LOGFILE_TYPES.has(event.type)
 
-function toProblem(event: ProblemEvent): Problem {
-  const p: { -readonly [K in keyof Problem]: Problem[K] } = { kind: event.kind, severity: event.severity, line: event.line, message: keep(event.message) }
+function toProblem(event: ProblemEvent, strings: Interner): Problem {
+  const message = strings.of(event.message)
+  const p: { -readonly [K in keyof Problem]: Problem[K] } = { kind: event.kind, severity: event.severity, line: event.line, message }
   if (event.endLine !== undefined) p.endLine = event.endLine
-  if (event.cause !== undefined) p.cause = keep(event.cause)
-  if (event.package !== undefined) p.package = keep(event.package)
-  if (event.step !== undefined) p.step = keep(event.step)
+  if (event.cause !== undefined) p.cause = strings.of(event.cause)
+  if (event.package !== undefined) p.package = strings.of(event.package)
+  if (event.step !== undefined) p.step = strings.of(event.step)
   if (event.cut === true) p.cut = true
+  if (message.length < event.message.length || (p.cause?.length ?? 0) < (event.cause?.length ?? 0)) p.clipped = true
   return p
 }
 
@@ -221,8 +223,8 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
     if (sources !== undefined) findings.push(sources)
     if (unfinished !== undefined) findings.push(unfinished)
     const summary: RunSummary = { outcome, rootCause, problems: [...allProblems], findings, steps: stepList, transactions, aptGeneration: generation, environment: environment.facts(), repositories: repositories.repositories(), lines, unrecognized, ...(unrecognizedAptLike > 0 ? { unrecognizedAptLike } : {}) }
-    const dropped = { ...omitted, transactions: omitted.transactions + openOmitted }
-    return dropped.steps + dropped.transactions + dropped.problems > 0 ? { ...summary, omitted: dropped } : summary
+    const dropped = { ...omitted, transactions: omitted.transactions + openOmitted, ...(strings.refused > 0 ? { entries: strings.refused } : {}) }
+    return dropped.steps + dropped.transactions + dropped.problems + strings.refused > 0 ? { ...summary, omitted: dropped } : summary
   }
 
   /** The summary `finish()` made: the log is over, nothing more is folded in. */
@@ -247,7 +249,7 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
       if (event.type === 'env.fact' || event.type.startsWith('docker.')) environment.add(event)
       switch (event.type) {
         case 'problem':
-          if (problems.length < maxProblems) problems.push(toProblem(event))
+          if (problems.length < maxProblems) problems.push(toProblem(event, strings))
           else omitted.problems++
           break
         case 'docker.build.start':
@@ -257,14 +259,15 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
           if (event.outcome === 'success') buildsSucceeded++
           else if (event.outcome === 'failure') buildsFailed++
           break
-        case 'docker.step.start':
-          if (!steps.has(event.step) && steps.size >= maxSteps) omitted.steps++
-          else if (!steps.has(event.step)) {
-            steps.set(event.step, {
-              id: keep(event.step),
+        case 'docker.step.start': {
+          const id = strings.of(event.step) // clipped: the map's key is kept too
+          if (!steps.has(id) && steps.size >= maxSteps) omitted.steps++
+          else if (!steps.has(id)) {
+            steps.set(id, {
+              id,
               stage: strings.optional(event.stage),
-              instruction: event.instruction === null ? null : keep(event.instruction),
-              name: keep(event.name),
+              instruction: event.instruction === null ? null : strings.of(event.instruction),
+              name: strings.of(event.name),
               status: 'unknown',
               durationMs: undefined,
               exitCode: undefined,
@@ -272,8 +275,9 @@ export function createSummarizer(options?: SummarizerOptions): Summarizer {
             })
           }
           break
+        }
         case 'docker.step.end': {
-          const record = steps.get(event.step)
+          const record = steps.get(strings.of(event.step))
           if (record !== undefined) {
             record.status = event.status
             if (event.durationMs !== undefined) record.durationMs = event.durationMs
@@ -320,7 +324,7 @@ export function summarize(events: Iterable<AptLogEvent>, options?: SummarizerOpt
   return summarizer.finish()
 }
 
-/** Fold an async stream of events (e.g. `parseStream(…)`). */
+/** Fold an async stream of events (e.g. `parseStream(…)`); if folding throws, the stream is left through its `return()` (parseStream then cancels its source). */
 export async function summarizeStream(events: AsyncIterable<AptLogEvent>, options?: SummarizerOptions): Promise<RunSummary> {
   const summarizer = createSummarizer(options)
   for await (const event of events) summarizer.add(event)

@@ -152,12 +152,12 @@ export class TransactionBuilder {
         this.diskDeltaBytes = event.change === 'used' ? event.bytes : -event.bytes
         break
       case 'dpkg.progress': {
-        const pkg = pkgOf(this.strings, event.package, event.version, event.arch)
-        if (event.action === 'unpack') this.unpacked.push(pkg)
-        else if (event.action === 'setup') this.setUp.push(pkg)
-        else if (event.action === 'remove' || event.action === 'purge') this.removed.push(pkg)
-        else if (event.action === 'select') this.selected.push(pkg)
-        else if (event.action === 'trigger') this.triggers++
+        if (event.action === 'trigger') {
+          this.triggers++
+          break
+        }
+        const list = event.action === 'unpack' ? this.unpacked : event.action === 'setup' ? this.setUp : event.action === 'remove' || event.action === 'purge' ? this.removed : event.action === 'select' ? this.selected : undefined
+        if (list !== undefined && this.strings.admit()) list.push(pkgOf(this.strings, event.package, event.version, event.arch))
         break
       }
       default:
@@ -187,7 +187,7 @@ export class TransactionBuilder {
 
   private addAcquire(event: AptAcquireEvent): void {
     if (event.target === 'package') {
-      if (event.result === 'get' && event.package !== undefined) this.downloaded.push(pkgOf(this.strings, event.package, event.version, event.packageArch))
+      if (event.result === 'get' && event.package !== undefined && this.strings.admit()) this.downloaded.push(pkgOf(this.strings, event.package, event.version, event.packageArch))
     } else if (!this.hasPlan && !this.hasDpkg) {
       this.sawUpdateAcquire = true
     }
@@ -196,8 +196,9 @@ export class TransactionBuilder {
     // host: FORMATS.md §2.2), so they would make one repository look like two.
     if (event.suite !== undefined && event.target !== 'package') {
       const component = event.component ?? ''
-      const key = `${event.uri} ${event.suite} ${component}`
-      if (!this.sources.has(key)) this.sources.set(key, { uri: this.strings.of(event.uri), suite: this.strings.of(event.suite), component: this.strings.of(component) })
+      const source = { uri: this.strings.of(event.uri), suite: this.strings.of(event.suite), component: this.strings.of(component) }
+      const key = `${source.uri} ${source.suite} ${source.component}`
+      if (!this.sources.has(key) && this.strings.admit()) this.sources.set(key, source)
     }
   }
 
@@ -224,7 +225,7 @@ export class TransactionBuilder {
     this.lists.downgrade.addAll(names(event.downgrade))
     this.lists.remove.addAll([...names(event.remove), ...names(event.purge)])
     if (event.endDate === undefined || event.error !== undefined) return
-    const pkgs = (entries: readonly AptHistoryPackage[] | undefined): Pkg[] => (entries ?? []).map((e) => pkgOf(this.strings, e.name, e.version, e.arch))
+    const pkgs = (entries: readonly AptHistoryPackage[] | undefined): Pkg[] => (entries ?? []).filter(() => this.strings.admit()).map((e) => pkgOf(this.strings, e.name, e.version, e.arch))
     const installed = [...pkgs(event.install), ...pkgs(event.reinstall), ...pkgs(event.upgrade), ...pkgs(event.downgrade)]
     this.unpacked.push(...installed)
     this.setUp.push(...installed)
@@ -240,6 +241,7 @@ export class TransactionBuilder {
   addDpkgLogAction(event: DpkgLogActionEvent): void {
     this.hasDpkg = true
     this.endLine = Math.max(this.endLine, event.line)
+    if (!this.strings.admit()) return
     if (event.action === 'install' || event.action === 'upgrade') this.unpacked.push(pkgOf(this.strings, event.package, event.availableVersion, event.arch))
     else if (event.action === 'configure') this.setUp.push(pkgOf(this.strings, event.package, event.installedVersion, event.arch))
     else if (event.action === 'remove' || event.action === 'purge' || event.action === 'disappear') this.removed.push(pkgOf(this.strings, event.package, event.installedVersion, event.arch))
@@ -345,7 +347,10 @@ class ListSet {
     this.strings = strings
   }
   addAll(names: readonly string[]): void {
-    for (const name of names) if (!this.seen.has(name)) this.seen.add(this.strings.of(name))
+    for (const name of names) {
+      const kept = this.strings.of(name)
+      if (!this.seen.has(kept) && this.strings.admit()) this.seen.add(kept)
+    }
   }
   values(): string[] {
     return [...this.seen]

@@ -238,6 +238,9 @@ export interface RunSummary {
    * present only when there were some.
    */
   readonly unrecognizedAptLike?: number | undefined
-  /** Entries past the summarizer's limits, counted but not kept (present only when some were). */
-  readonly omitted?: { readonly steps: number; readonly transactions: number; readonly problems: number } | undefined
+  /**
+   * Entries past the summarizer's limits, counted but not kept (present only when some were);
+   * `entries`: packages, sources and repositories past the run's 500 000 (present only when some were).
+   */
+  readonly omitted?: { readonly steps: number; readonly transactions: number; readonly problems: number; readonly entries?: number | undefined } | undefined
 }

@@ -19,7 +19,7 @@
 type Method = (this: unknown, ...args: unknown[]) => unknown
 
 /** Array methods that may visit every element: each call counts the array's length. */
-const ARRAY_SCANS = ['includes', 'indexOf', 'lastIndexOf', 'find', 'findIndex', 'findLast', 'findLastIndex', 'some', 'every', 'filter', 'map', 'flatMap', 'forEach', 'reduce', 'reduceRight', 'slice', 'concat', 'join', 'splice', 'sort', 'reverse', 'fill', 'toSorted', 'toReversed', 'with'] as const
+const ARRAY_SCANS = ['includes', 'indexOf', 'lastIndexOf', 'find', 'findIndex', 'findLast', 'findLastIndex', 'some', 'every', 'filter', 'map', 'flatMap', 'forEach', 'reduce', 'reduceRight', 'slice', 'concat', 'join', 'splice', 'sort', 'reverse', 'fill', 'toSorted', 'toReversed', 'with', 'shift', 'unshift'] as const
 /** String methods that may read the whole string: each call counts its length. */
 const STRING_SCANS = ['indexOf', 'lastIndexOf', 'includes', 'split', 'replace', 'replaceAll', 'match', 'matchAll', 'search', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'normalize', 'padStart', 'padEnd', 'repeat', 'concat'] as const
 

@@ -30,6 +30,7 @@ declare class TransformStream<I = unknown, O = unknown> {
 type ReadableStreamReadResult<T> = { done: true; value?: undefined } | { done: false; value: T }
 interface ReadableStreamDefaultReader<R> {
   read(): Promise<ReadableStreamReadResult<R>>
+  cancel(reason?: unknown): Promise<void>
   releaseLock(): void
 }
 declare class ReadableStream<R = unknown> {

@@ -10,15 +10,14 @@ import { formatGithub } from '../../format/github.ts'
 import { renderMarkdown } from '../../format/render-markdown.ts'
 import { renderText } from '../../format/render-text.ts'
 import { forGithubData, forJson, forText } from '../../format/safe/index.ts'
-import { analyse } from '../analyse.ts'
 import { readArgs } from '../args.ts'
 import { CliError } from '../input.ts'
 import { decideExitStatus, fenceForLog, useColor } from '../output.ts'
-import { readStoredSummary } from '../stored-summary.ts'
+import { readRun } from '../stored-summary.ts'
 
-/** A log, or a run model stored by `aptlog summary --format json`. */
+/** A log, or a run model stored by `aptlog summary --format json` (the path opened once). */
 async function runOf(path: string): Promise<RunSummary> {
-  return (await readStoredSummary(path)) ?? (await analyse(path)).summary
+  return readRun(path)
 }
 
 /** Run the command; 1 when run B failed. */
