@@ -16,6 +16,7 @@ import { readCiPrefix, type CiMarker } from '../lines/ci-prefix.ts'
 import { createChunkDecoder, type Chunk } from '../lines/decoder.ts'
 import { isBlankLine, NO_MARGIN, readPrefix } from '../lines/margin.ts'
 import { createMarginReader, type MarginReader } from '../lines/margin-reader.ts'
+import type { PhysicalLine } from '../lines/margin-wrap.ts'
 import { createLineSplitter, DEFAULT_MAX_LINE_LENGTH, type LineSplitter } from '../lines/splitter.ts'
 import { createLocaleCounts, mostDetected, type LocaleCounts } from '../locale/tally.ts'
 import { AptLogError } from './errors.ts'
@@ -170,7 +171,7 @@ export function createParser(options?: ParserOptions): AptLogParser {
   /** Blank lines in a row, for a paste with a blank line after every line (only every second one is the log's). */
   let blankRun = 0
 
-  function onLine(raw: string, lineNo: number, fullLength: number, line: string = raw): void {
+  function readPhysical(raw: string, lineNo: number, fullLength: number): void {
     stats.lines = lineNo
     onRawLine?.(raw, lineNo)
     if (fullLength > 0) {
@@ -178,6 +179,27 @@ export function createParser(options?: ParserOptions): AptLogParser {
       emit({ type: 'line.truncated', line: lineNo, rule: 'line.truncated', length: fullLength, limit: maxLineLength })
       onError?.(new AptLogError('line-too-long', `line ${lineNo} is ${fullLength} characters long; only the first ${maxLineLength} were read`, lineNo))
     }
+  }
+
+  /**
+   * One line of the log. `pieces`: the physical lines after the first of a line a paste
+   * hard-wrapped (`line` is them joined); each is read and counted with the line's verdict, so
+   * `lines` stays the input's line count.
+   */
+  function onLine(raw: string, lineNo: number, fullLength: number, line: string = raw, pieces?: readonly PhysicalLine[]): void {
+    readPhysical(raw, lineNo, fullLength)
+    if (pieces === undefined) {
+      parseLine(line, lineNo)
+      return
+    }
+    for (const piece of pieces) readPhysical(piece.raw, piece.lineNo, piece.cutFrom)
+    const verdict = parseLine(line, lineNo)
+    // The pieces share the verdict of the line they make up.
+    for (let i = 0; i < pieces.length; i++) count(verdict)
+  }
+
+  /** Parse one line of the log, count its verdict and return it. */
+  function parseLine(line: string, lineNo: number): Verdict {
     const margin = marginReader.margin
     let text = line
     if (margin !== NO_MARGIN) {
@@ -186,7 +208,7 @@ export function createParser(options?: ParserOptions): AptLogParser {
           blankRun++
           if (blankRun % 2 === 1) {
             stats.ignored++
-            return
+            return IGNORED
           }
         } else blankRun = 0
       }
@@ -216,7 +238,7 @@ export function createParser(options?: ParserOptions): AptLogParser {
         for (const marker of ci.markers) emitMarker(marker, lineNo, ts)
         if (text.length === 0) {
           stats.recognized++
-          return
+          return CONSUMED
         }
       }
     }
@@ -229,7 +251,7 @@ export function createParser(options?: ParserOptions): AptLogParser {
       endOfOutput(lineNo)
       emit({ type: 'problem', line: lineNo, ...(ts === undefined ? {} : { ts }), rule: CI_JOB_FAILED, kind: CI_JOB_FAILED, severity: 'error', message: clean.trimEnd() })
       stats.recognized++
-      return
+      return CONSUMED
     }
     try {
       verdict = router.line(clean, lineNo, ts)
@@ -239,6 +261,7 @@ export function createParser(options?: ParserOptions): AptLogParser {
     }
     count(verdict)
     if (onUnrecognized !== undefined && verdict !== CONSUMED && verdict !== IGNORED) onUnrecognized(clean, lineNo, verdict === UNRECOGNIZED_APT_LIKE)
+    return verdict
   }
 
   let decoder = createChunkDecoder()
