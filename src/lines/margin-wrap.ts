@@ -18,10 +18,10 @@ import { hasEscape, stripAnsi } from './ansi.ts'
 import { CR, isDigit, SPACE, TAB } from './chars.ts'
 
 /** Widths a terminal, a pane or `fold` is commonly set to: a line of one of them may be a first piece. */
-export const TERMINAL_WIDTHS: readonly number[] = [80, 100, 120, 132, 160, 200]
+export const TERMINAL_WIDTHS: readonly number[] = [80, 100, 120, 132]
 
 /** Widest width in {@link TERMINAL_WIDTHS}: a line wider than this ends the search. */
-const WIDEST = 200
+const WIDEST = 132
 
 /** Shortest line (in UTF-16 units) that can be W columns wide: a wide character is two columns. */
 const SHORTEST_CANDIDATE = 39
