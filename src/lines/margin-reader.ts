@@ -56,11 +56,12 @@ interface Held {
 }
 
 /**
- * Create a margin reader that calls `onLine` for every line, in order. `onSettled` is called once
- * nothing is left to decide: from then on `push` only forwards, and the caller may send lines to
- * `onLine` directly.
+ * Create a margin reader that calls `onLine` for every line, in order. `onSettled` is called when
+ * the margin is decided, with the function that takes the lines from then on: the wrap joiner
+ * while a hard wrap is possible, `onLine` itself once none is (it may be called twice). The caller
+ * may send the following lines to it directly instead of to `push`.
  */
-export function createMarginReader(onLine: OnMarginLine, onSettled?: () => void): MarginReader {
+export function createMarginReader(onLine: OnMarginLine, onSettled?: (next: OnMarginLine) => void): MarginReader {
   let margin: Margin = NO_MARGIN
   let held: Held[] = []
   let heldChars = 0
@@ -74,7 +75,8 @@ export function createMarginReader(onLine: OnMarginLine, onSettled?: () => void)
   let interleavePossible = true
   let previousWasText = false
   let blankAfterText = false
-  let settled = false
+  /** Who the caller sends lines to: this reader, the joiner, or `onLine`. */
+  let handedTo: 'reader' | 'joiner' | 'line' = 'reader'
   /** A line as a terminal showed it: the paste's indentation and prefix off. */
   const shown = (raw: string): string => {
     let text = margin.indent.length > 0 && raw.startsWith(margin.indent) ? raw.slice(margin.indent.length) : raw
@@ -84,13 +86,17 @@ export function createMarginReader(onLine: OnMarginLine, onSettled?: () => void)
     }
     return text
   }
-  const joiner = createWrapJoiner(onLine, shown)
+  const joiner = createWrapJoiner(onLine, shown, () => settleIfDone())
 
-  /** Nothing left to decide: the caller may take the lines itself. */
+  /** The margin is decided: the caller may take the lines to the joiner, or to `onLine` once no wrap is possible. */
   function settleIfDone(): void {
-    if (!settled && marginDecided && !interleavePossible && joiner.never) {
-      settled = true
-      onSettled?.()
+    if (!marginDecided || interleavePossible || handedTo === 'line') return
+    if (joiner.never) {
+      handedTo = 'line'
+      onSettled?.(onLine)
+    } else if (handedTo === 'reader') {
+      handedTo = 'joiner'
+      onSettled?.(joiner.push)
     }
   }
 

@@ -23,6 +23,9 @@ export const TERMINAL_WIDTHS: readonly number[] = [80, 100, 120, 132]
 /** Widest width in {@link TERMINAL_WIDTHS}: a line wider than this ends the search. */
 const WIDEST = 132
 
+/** A character that is not one column of printable ASCII: only a line with one needs counting. */
+const NOT_PLAIN = /[^\x20-\x7e]/
+
 /** Shortest line (in UTF-16 units) that can be W columns wide: a wide character is two columns. */
 const SHORTEST_CANDIDATE = 39
 
@@ -281,9 +284,10 @@ export interface WrapJoiner {
 
 /**
  * Create a joiner. `shown` gives a line as a terminal showed it before the paste's framing was
- * added (the margin's indentation and prefix off; ANSI is taken off here).
+ * added (the margin's indentation and prefix off; ANSI is taken off here). `onNever` is called
+ * when {@link WrapJoiner.never} turns true (during the `push` of the line that decides it).
  */
-export function createWrapJoiner(onLine: OnJoinedLine, shown: (raw: string) => string): WrapJoiner {
+export function createWrapJoiner(onLine: OnJoinedLine, shown: (raw: string) => string, onNever?: () => void): WrapJoiner {
   let width = 0
   let never = false
   let widest = 0
@@ -314,7 +318,7 @@ export function createWrapJoiner(onLine: OnJoinedLine, shown: (raw: string) => s
 
   /** A line of `w` columns may be a first piece: W or, when it holds wide characters, W − 1 (the next one did not fit). */
   function mayBeFirstPiece(w: number, text: string): boolean {
-    if (w < widest || (width === 0 && isBlank(text))) return false
+    if (width === 0 && isBlank(stripAnsi(text))) return false
     const short = w + 1
     if (width > 0) return w === width || (short === width && hasWide(text))
     for (const t of TERMINAL_WIDTHS) if (w === t || (short === t && hasWide(text))) return true
@@ -327,23 +331,30 @@ export function createWrapJoiner(onLine: OnJoinedLine, shown: (raw: string) => s
       onLine(raw, lineNo, cutFrom, text)
       return
     }
-    const seen = visible(source)
-    const w = displayWidth(seen)
+    const seen = shown(source)
+    // Even all wide, it would be narrower than a line already read: it cannot be a first piece.
+    if (seen.length * 2 < widest) {
+      onLine(raw, lineNo, cutFrom, text)
+      return
+    }
+    // Most lines are printable ASCII: their width is their length, found by one native scan.
+    const w = NOT_PLAIN.test(seen) ? displayWidth(hasEscape(seen) ? stripAnsi(seen) : seen) : seen.length
     if (w > widest) {
       widest = w
       if (width > 0 ? w > width : w > WIDEST) {
         // A wrapped paste has no line wider than its width: this log is not one.
         never = true
+        onNever?.()
       }
     }
-    if (never || !mayBeFirstPiece(w, seen)) {
+    if (never || w < widest || !mayBeFirstPiece(w, seen)) {
       onLine(raw, lineNo, cutFrom, text)
       return
     }
     head = { raw, lineNo, cutFrom }
     headText = text
     joinedText = source
-    lastShown = seen
+    lastShown = hasEscape(seen) ? stripAnsi(seen) : seen
     lastWidth = w
     inJson = seen.startsWith('{"')
   }

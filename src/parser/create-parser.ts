@@ -15,7 +15,7 @@ import { githubStepFailure, jobFailureLine } from '../lines/ci-job-result.ts'
 import { readCiPrefix, type CiMarker } from '../lines/ci-prefix.ts'
 import { createChunkDecoder, type Chunk } from '../lines/decoder.ts'
 import { isBlankLine, NO_MARGIN, readPrefix } from '../lines/margin.ts'
-import { createMarginReader, type MarginReader } from '../lines/margin-reader.ts'
+import { createMarginReader, type MarginReader, type OnMarginLine } from '../lines/margin-reader.ts'
 import type { PhysicalLine } from '../lines/margin-wrap.ts'
 import { createLineSplitter, DEFAULT_MAX_LINE_LENGTH, type LineSplitter } from '../lines/splitter.ts'
 import { createLocaleCounts, mostDetected, type LocaleCounts } from '../locale/tally.ts'
@@ -187,6 +187,13 @@ export function createParser(options?: ParserOptions): AptLogParser {
    * `lines` stays the input's line count.
    */
   function onLine(raw: string, lineNo: number, fullLength: number, line: string = raw, pieces?: readonly PhysicalLine[]): void {
+    // The common line: read and parsed without a call more than before pastes could be joined.
+    if (pieces === undefined && fullLength === 0) {
+      stats.lines = lineNo
+      onRawLine?.(raw, lineNo)
+      parseLine(line, lineNo)
+      return
+    }
     readPhysical(raw, lineNo, fullLength)
     if (pieces === undefined) {
       parseLine(line, lineNo)
@@ -265,8 +272,8 @@ export function createParser(options?: ParserOptions): AptLogParser {
   }
 
   let decoder = createChunkDecoder()
-  // Once the margin is decided the reader steps aside: the splitter calls onLine itself.
-  const settled = (): void => splitter.redirect(onLine)
+  // Once the margin is decided the reader steps aside: the splitter calls the wrap joiner, then onLine itself.
+  const settled = (next: OnMarginLine): void => splitter.redirect(next)
   let marginReader: MarginReader = createMarginReader(onLine, settled)
   let splitter: LineSplitter = createLineSplitter(marginReader.push, maxLineLength)
   const newRouter = (): LineRouter => createLineRouter(emit, () => createStreamContext(emit, DEFAULT_GRAMMARS, locales), maxLineLength)
