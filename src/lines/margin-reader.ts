@@ -10,12 +10,15 @@
  *   then lines wait until two lines of text follow each other (no interleave) or
  *   {@link INTERLEAVE_PROOF} lines of text have each been followed by a blank one (interleave).
  *
- * Anything else — every log a program or a CI runner wrote — is handed on as it arrives. The
- * decision depends on the lines only, never on how the input was chunked.
+ * Anything else — every log a program or a CI runner wrote — is handed on as it arrives. Then the
+ * pieces of a paste hard-wrapped at a terminal width are joined (`margin-wrap.ts`; a line that may
+ * be a first piece waits for the next line). The decisions depend on the lines only, never on how
+ * the input was chunked.
  * @module
  */
 
-import { detectMargin, isBlankLine, mayCarryMargin, NO_MARGIN, repairLostHash, type Margin } from './margin.ts'
+import { detectMargin, isBlankLine, mayCarryMargin, NO_MARGIN, readPrefix, repairLostHash, type Margin } from './margin.ts'
+import { createWrapJoiner, type PhysicalLine } from './margin-wrap.ts'
 
 /** Lines read before a margin is decided. */
 export const WINDOW_LINES = 24
@@ -27,11 +30,12 @@ export const WINDOW_CHARS = 65_536
 export const INTERLEAVE_PROOF = 4
 
 /**
- * Receives each line: `raw` as read, its number, the splitter's cut length, and `text`, the line
- * to parse when it differs from `raw` (the first line with its lost `#` put back). The same shape
+ * Receives each line: `raw` as read, its number, the splitter's cut length, `text`, the line to
+ * parse when it differs from `raw` (the first line with its lost `#` put back, the pieces of a
+ * wrapped line joined), and for a joined line the physical lines after the first. The same shape
  * as the splitter's callback, so once everything is decided the splitter can call it directly.
  */
-export type OnMarginLine = (raw: string, lineNo: number, cutFrom: number, text?: string) => void
+export type OnMarginLine = (raw: string, lineNo: number, cutFrom: number, text?: string, pieces?: readonly PhysicalLine[]) => void
 
 /** The window, then the pass-through. */
 export interface MarginReader {
@@ -41,6 +45,8 @@ export interface MarginReader {
   end(): void
   /** The margin in force (`NO_MARGIN` until one is decided). */
   readonly margin: Margin
+  /** The width a paste was hard-wrapped at, once a join proved it (0 otherwise). */
+  readonly wrapWidth: number
 }
 
 interface Held {
@@ -50,11 +56,12 @@ interface Held {
 }
 
 /**
- * Create a margin reader that calls `onLine` for every line, in order. `onSettled` is called once
- * nothing is left to decide: from then on `push` only forwards, and the caller may send lines to
- * `onLine` directly.
+ * Create a margin reader that calls `onLine` for every line, in order. `onSettled` is called when
+ * the margin is decided, with the function that takes the lines from then on: the wrap joiner
+ * while a hard wrap is possible, `onLine` itself once none is (it may be called twice). The caller
+ * may send the following lines to it directly instead of to `push`.
  */
-export function createMarginReader(onLine: OnMarginLine, onSettled?: () => void): MarginReader {
+export function createMarginReader(onLine: OnMarginLine, onSettled?: (next: OnMarginLine) => void): MarginReader {
   let margin: Margin = NO_MARGIN
   let held: Held[] = []
   let heldChars = 0
@@ -68,6 +75,30 @@ export function createMarginReader(onLine: OnMarginLine, onSettled?: () => void)
   let interleavePossible = true
   let previousWasText = false
   let blankAfterText = false
+  /** Who the caller sends lines to: this reader, the joiner, or `onLine`. */
+  let handedTo: 'reader' | 'joiner' | 'line' = 'reader'
+  /** A line as a terminal showed it: the paste's indentation and prefix off. */
+  const shown = (raw: string): string => {
+    let text = margin.indent.length > 0 && raw.startsWith(margin.indent) ? raw.slice(margin.indent.length) : raw
+    if (margin.prefix !== undefined) {
+      const hit = readPrefix(margin.prefix, text)
+      if (hit !== undefined) text = text.slice(hit.end)
+    }
+    return text
+  }
+  const joiner = createWrapJoiner(onLine, shown, () => settleIfDone())
+
+  /** The margin is decided: the caller may take the lines to the joiner, or to `onLine` once no wrap is possible. */
+  function settleIfDone(): void {
+    if (!marginDecided || interleavePossible || handedTo === 'line') return
+    if (joiner.never) {
+      handedTo = 'line'
+      onSettled?.(onLine)
+    } else if (handedTo === 'reader') {
+      handedTo = 'joiner'
+      onSettled?.(joiner.push)
+    }
+  }
 
   function release(): void {
     const window = held
@@ -80,8 +111,8 @@ export function createMarginReader(onLine: OnMarginLine, onSettled?: () => void)
       if (first !== undefined && fixed !== undefined) repaired = { raw: margin.indent + fixed, lineNo: first.lineNo, cutFrom: 0 }
     }
     for (const h of window) {
-      if (h.lineNo === repaired?.lineNo) onLine(h.raw, h.lineNo, h.cutFrom, repaired.raw)
-      else onLine(h.raw, h.lineNo, h.cutFrom)
+      if (h.lineNo === repaired?.lineNo) joiner.push(h.raw, h.lineNo, h.cutFrom, repaired.raw)
+      else joiner.push(h.raw, h.lineNo, h.cutFrom)
     }
   }
 
@@ -106,7 +137,8 @@ export function createMarginReader(onLine: OnMarginLine, onSettled?: () => void)
   return {
     push(raw, lineNo, cutFrom) {
       if (marginDecided && !interleavePossible) {
-        onLine(raw, lineNo, cutFrom)
+        joiner.push(raw, lineNo, cutFrom)
+        settleIfDone()
         return
       }
       seen++
@@ -128,15 +160,19 @@ export function createMarginReader(onLine: OnMarginLine, onSettled?: () => void)
       const waitForInterleave = interleavePossible && (texts === 0 || blankAfterText)
       if (!waitForMargin && !waitForInterleave) {
         release()
-        if (marginDecided && !interleavePossible) onSettled?.()
+        settleIfDone()
       }
     },
     end() {
       settle(true)
       release()
+      joiner.end()
     },
     get margin() {
       return margin
+    },
+    get wrapWidth() {
+      return joiner.width
     },
   }
 }

@@ -15,7 +15,8 @@ import { githubStepFailure, jobFailureLine } from '../lines/ci-job-result.ts'
 import { readCiPrefix, type CiMarker } from '../lines/ci-prefix.ts'
 import { createChunkDecoder, type Chunk } from '../lines/decoder.ts'
 import { isBlankLine, NO_MARGIN, readPrefix } from '../lines/margin.ts'
-import { createMarginReader, type MarginReader } from '../lines/margin-reader.ts'
+import { createMarginReader, type MarginReader, type OnMarginLine } from '../lines/margin-reader.ts'
+import type { PhysicalLine } from '../lines/margin-wrap.ts'
 import { createLineSplitter, DEFAULT_MAX_LINE_LENGTH, type LineSplitter } from '../lines/splitter.ts'
 import { createLocaleCounts, mostDetected, type LocaleCounts } from '../locale/tally.ts'
 import { AptLogError } from './errors.ts'
@@ -201,7 +202,7 @@ export function createParser(options?: ParserOptions): AptLogParser {
   /** Blank lines in a row, for a paste with a blank line after every line (only every second one is the log's). */
   let blankRun = 0
 
-  function onLine(raw: string, lineNo: number, fullLength: number, line: string = raw): void {
+  function readPhysical(raw: string, lineNo: number, fullLength: number): void {
     stats.lines = lineNo
     onRawLine?.(raw, lineNo)
     if (fullLength > 0) {
@@ -209,6 +210,34 @@ export function createParser(options?: ParserOptions): AptLogParser {
       emit({ type: 'line.truncated', line: lineNo, rule: 'line.truncated', length: fullLength, limit: maxLineLength })
       onError?.(new AptLogError('line-too-long', `line ${lineNo} is ${fullLength} characters long; only the first ${maxLineLength} were read`, lineNo))
     }
+  }
+
+  /**
+   * One line of the log. `pieces`: the physical lines after the first of a line a paste
+   * hard-wrapped (`line` is them joined); each is read and counted with the line's verdict, so
+   * `lines` stays the input's line count.
+   */
+  function onLine(raw: string, lineNo: number, fullLength: number, line: string = raw, pieces?: readonly PhysicalLine[]): void {
+    // The common line: read and parsed without a call more than before pastes could be joined.
+    if (pieces === undefined && fullLength === 0) {
+      stats.lines = lineNo
+      onRawLine?.(raw, lineNo)
+      parseLine(line, lineNo)
+      return
+    }
+    readPhysical(raw, lineNo, fullLength)
+    if (pieces === undefined) {
+      parseLine(line, lineNo)
+      return
+    }
+    for (const piece of pieces) readPhysical(piece.raw, piece.lineNo, piece.cutFrom)
+    const verdict = parseLine(line, lineNo)
+    // The pieces share the verdict of the line they make up.
+    for (let i = 0; i < pieces.length; i++) count(verdict)
+  }
+
+  /** Parse one line of the log, count its verdict and return it. */
+  function parseLine(line: string, lineNo: number): Verdict {
     const margin = marginReader.margin
     let text = line
     if (margin !== NO_MARGIN) {
@@ -217,7 +246,7 @@ export function createParser(options?: ParserOptions): AptLogParser {
           blankRun++
           if (blankRun % 2 === 1) {
             stats.ignored++
-            return
+            return IGNORED
           }
         } else blankRun = 0
       }
@@ -247,7 +276,7 @@ export function createParser(options?: ParserOptions): AptLogParser {
         for (const marker of ci.markers) emitMarker(marker, lineNo, ts)
         if (text.length === 0) {
           stats.recognized++
-          return
+          return CONSUMED
         }
       }
     }
@@ -260,7 +289,7 @@ export function createParser(options?: ParserOptions): AptLogParser {
       endOfOutput(lineNo)
       emit({ type: 'problem', line: lineNo, ...(ts === undefined ? {} : { ts }), rule: CI_JOB_FAILED, kind: CI_JOB_FAILED, severity: 'error', message: clean.trimEnd() })
       stats.recognized++
-      return
+      return CONSUMED
     }
     try {
       verdict = router.line(clean, lineNo, ts)
@@ -270,11 +299,12 @@ export function createParser(options?: ParserOptions): AptLogParser {
     }
     count(verdict)
     if (onUnrecognized !== undefined && verdict !== CONSUMED && verdict !== IGNORED) onUnrecognized(clean, lineNo, verdict === UNRECOGNIZED_APT_LIKE)
+    return verdict
   }
 
   let decoder = createChunkDecoder()
-  // Once the margin is decided the reader steps aside: the splitter calls onLine itself.
-  const settled = (): void => splitter.redirect(onLine)
+  // Once the margin is decided the reader steps aside: the splitter calls the wrap joiner, then onLine itself.
+  const settled = (next: OnMarginLine): void => splitter.redirect(next)
   let marginReader: MarginReader = createMarginReader(onLine, settled)
   let splitter: LineSplitter = createLineSplitter(marginReader.push, maxLineLength)
   const newRouter = (): LineRouter => createLineRouter(emit, () => createStreamContext(emit, DEFAULT_GRAMMARS, locales), maxLineLength)

@@ -43,7 +43,8 @@ function parseCut(bytes: Uint8Array, whole: readonly AptLogEvent[], keptLines: n
 
 describe('a log cut at every line keeps every event completed before the cut', () => {
   // Captures of every shape, up to 150 lines each (every cut of every capture: npm run fuzz cuts at random lines).
-  const small = allCaptures().filter((name) => fixtureText(name).split('\n').length <= 150)
+  // Not fixtures/paste: a hard-wrapped line cut between its pieces is another line, its event completed only by its last piece.
+  const small = allCaptures().filter((name) => !name.startsWith('paste/') && fixtureText(name).split('\n').length <= 150)
 
   test('there are captures of every source', () => {
     for (const folder of ['apt/', 'docker/', 'aptlogs/', 'seed/']) expect(small.some((n) => n.startsWith(folder)), folder).toBe(true)

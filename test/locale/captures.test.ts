@@ -118,7 +118,8 @@ describe('localized captures', () => {
   }
 
   test('no other capture has a localized line (English apt/dpkg, docker, log files), except the hand-made German one', () => {
-    for (const name of allCaptures().filter((n) => !n.startsWith('locale/') && !n.includes('handmade-de-locale'))) {
+    // paste/ holds a hard-wrapped copy of a locale capture (its name carries the locale).
+    for (const name of allCaptures().filter((n) => !n.startsWith('locale/') && !n.includes('handmade-de-locale') && !n.includes('-zh_CN-'))) {
       const found = linesOf(name).map(matchLocaleLine).filter((m) => m !== undefined)
       expect(found.map((m) => `${name}: ${m.id}`)).toEqual([])
     }

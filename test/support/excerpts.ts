@@ -4,6 +4,7 @@
  * lines, the error box, a tty's final screen). Each keeps track of the original line numbers it
  * holds, so a test can tell whether the evidence of the root cause is in it.
  */
+import { codePointWidth } from '../../src/lines/margin-wrap.ts'
 
 /** A text made from a capture, and the capture's lines it holds (1-based, inclusive). */
 export interface Excerpt {
@@ -34,6 +35,49 @@ const clock = (i: number): string => {
   return `21:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`
 }
 
+/** ANSI escapes a terminal shows as nothing (CSI, `ESC 7`/`ESC 8`, OSC). */
+// eslint-disable-next-line no-control-regex
+const ESCAPE = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b[78]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?/y
+
+/**
+ * One line as a terminal of `width` columns (or `fold -w width`) breaks it: a new line before the
+ * character that would pass the last column; escapes take no column, a bare CR goes back to column
+ * 0, a tab to the next multiple of 8, a wide character takes two (and moves whole to the next line).
+ */
+export function hardWrap(line: string, width: number): string[] {
+  const out: string[] = []
+  let piece = ''
+  let col = 0
+  for (let i = 0; i < line.length; ) {
+    if (line.charCodeAt(i) === 0x1b) {
+      ESCAPE.lastIndex = i
+      const seq = ESCAPE.exec(line)?.[0] ?? '\x1b'
+      piece += seq
+      i += seq.length
+      continue
+    }
+    const cp = line.codePointAt(i) ?? 0
+    const ch = String.fromCodePoint(cp)
+    i += ch.length
+    if (ch === '\r') {
+      piece += ch
+      col = 0
+      continue
+    }
+    let w = ch === '\t' ? 8 - (col % 8) : codePointWidth(cp)
+    if (col + w > width && col > 0) {
+      out.push(piece)
+      piece = ''
+      col = 0
+      if (ch === '\t') w = 8
+    }
+    piece += ch
+    col += w
+  }
+  out.push(piece)
+  return out
+}
+
 /** The framings of issue 16, each from a real source (named). */
 export const FRAMINGS: readonly Framing[] = [
   // A Markdown code block, a quote; empty lines stay empty, as editors leave them.
@@ -45,6 +89,9 @@ export const FRAMINGS: readonly Framing[] = [
   { name: 'behind a chat name', apply: (lines) => join(lines.map((l) => `<alice> ${l}`)) },
   // A web log view copied line by line (Travis): a blank line after every line.
   { name: 'with a blank line after every line', apply: (lines) => lines.map((l) => `${l}\n\n`).join('') },
+  // A terminal's (or `fold -w 80`'s) hard wrap, copied as it is shown: fixtures/paste/ has real ones.
+  { name: 'hard-wrapped at 80', apply: (lines) => join(lines.flatMap((l) => hardWrap(l, 80))) },
+  { name: 'hard-wrapped at 120', apply: (lines) => join(lines.flatMap((l) => hardWrap(l, 120))) },
 ]
 
 /** The last `n` lines. */
