@@ -8,25 +8,12 @@
  * @module
  */
 
-const UNIT_FACTOR: ReadonlyMap<string, number> = new Map([
-  ['', 1],
-  ['k', 1e3],
-  ['M', 1e6],
-  ['G', 1e9],
-  ['T', 1e12],
-  ['P', 1e15],
-  ['E', 1e18],
-  ['Z', 1e21],
-  ['Y', 1e24],
-])
+import { isDigit } from '../lines/chars.ts'
+import { SIZE_UNIT_FACTOR } from '../locale/numbers.ts'
 
 /** Thousands separators `LC_NUMERIC` gives apt's `%'.0f`: en `,`, de/es/pt_BR `.`, fr/ru narrow or plain no-break space. */
 function isGroupSeparator(c: number): boolean {
   return c === 0x2c || c === 0x2e || c === 0x202f || c === 0xa0
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39
 }
 
 /**
@@ -64,7 +51,7 @@ export function parseSize(text: string): number | undefined {
   if (c !== 0x20 || text.charCodeAt(n - 1) !== 0x42 /* B */) return undefined
   const unit = n - i - 2
   if (unit === 0) return Math.round(value)
-  const factor = unit === 1 ? UNIT_FACTOR.get(text.charAt(i + 1)) : undefined
+  const factor = unit === 1 ? SIZE_UNIT_FACTOR.get(text.charAt(i + 1)) : undefined
   return factor === undefined ? undefined : Math.round(value * factor)
 }
 

@@ -14,6 +14,7 @@ import { IGNORED, UNRECOGNIZED, UNRECOGNIZED_APT_LIKE, type Verdict } from '../g
 import { lastFrame } from '../lines/frames.ts'
 import { createLocaleTally, isLocalizedGrammar, type LocaleCounts, type LocaleTally, type LocalizedGrammar } from '../locale/tally.ts'
 import { createLogfileGrammar } from '../logfiles/grammar.ts'
+import { isBlank } from '../lines/chars.ts'
 
 /** The grammars every context runs, in dispatch order (the environment grammar last: it reads what the others leave). */
 export const DEFAULT_GRAMMARS: readonly ContextGrammarFactory[] = [createDpkgGrammar, createLogfileGrammar, createAptGrammar, createEnvGrammar]
@@ -72,10 +73,3 @@ export function createStreamContext(emit: Emit, factories: readonly ContextGramm
   }
 }
 
-function isBlank(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c !== 0x20 && c !== 0x09) return false
-  }
-  return true
-}

@@ -35,8 +35,8 @@ import { RAWJSON_OBJECT } from './rawjson-rules.ts'
 import { DOCKER_LINE_RULES } from './rules.ts'
 import { dockerProblem, lineContext, present, type DockerSession, type LineAt, type OpenBlock } from './session.ts'
 import { isDockerfileName, openSourceBlock } from './source-block.ts'
-import { isBlank } from './text.ts'
 import { isFromInstruction, parseVertexName } from './vertex-name.ts'
+import { isBlank } from '../lines/chars.ts'
 
 /** Routes lines: docker framing is recognised here, payloads go to per-step stream contexts. */
 export interface LineRouter {

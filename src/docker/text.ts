@@ -44,14 +44,6 @@ export function parseUint(text: string, from: number, to: number): number | unde
   return n
 }
 
-/** True when `text` is only spaces and tabs. */
-export function isBlank(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c !== 0x20 && c !== 0x09) return false
-  }
-  return true
-}
 
 /**
  * End of a decimal number `digits[.digits]` at `from` (BuildKit log times: `0.354`, `12.34`, `123.4`;

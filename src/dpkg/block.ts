@@ -42,14 +42,6 @@ export function clip(text: string): string {
   return text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text
 }
 
-/** True for an empty or all-blank line. */
-export function isBlank(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c !== 0x20 && c !== 0x09) return false
-  }
-  return true
-}
 
 /** Number of leading spaces. */
 export function indentOf(text: string): number {

@@ -20,10 +20,11 @@ import type { LineContext } from '../events/index.ts'
 import { baseFields } from '../events/index.ts'
 import type { DpkgDependencyProblemsEvent, DpkgRelationProblem } from '../events/dpkg.ts'
 import type { Rule } from '../grammar/rules.ts'
-import { clip, indentOf, isBlank, MAX_BLOCK_LINES, REJECTED, TAKEN, TAKEN_LAST, type BlockStep, type DpkgSink, type OpenBlock } from './block.ts'
+import { clip, indentOf, MAX_BLOCK_LINES, REJECTED, TAKEN, TAKEN_LAST, type BlockStep, type DpkgSink, type OpenBlock } from './block.ts'
 import type { PreventHeaderHit } from './hits.ts'
 import { parsePackageRef } from './package-ref.ts'
 import { RELATION_RULE } from './relations.ts'
+import { isBlank } from '../lines/chars.ts'
 
 const PREVENT: readonly (readonly [string, PreventHeaderHit['operation']])[] = [
   ['dpkg: dependency problems prevent configuration of ', 'configuration'],

@@ -17,11 +17,12 @@ import { baseFields } from '../events/index.ts'
 import type { DpkgDependencyProblemsEvent, DpkgErrorEvent, DpkgPreDependencyEvent } from '../events/dpkg.ts'
 import { readMessagePrefix } from '../grammar/message-prefix.ts'
 import type { Rule } from '../grammar/rules.ts'
-import { clip, isBlank, MAX_BLOCK_LINES, REJECTED, TAKEN, type BlockStep, type DpkgSink, type OpenBlock, type ProblemFields } from './block.ts'
+import { clip, MAX_BLOCK_LINES, REJECTED, TAKEN, type BlockStep, type DpkgSink, type OpenBlock, type ProblemFields } from './block.ts'
 import { classifyReasons, problemKindOf, reasonCause, type ErrorClassification } from './classify.ts'
 import { decodeDebPath, type DebNameHints } from './deb-filename.ts'
 import type { ErrorHeaderHit } from './hits.ts'
 import { parsePackageRef, type PackageRef } from './package-ref.ts'
+import { isBlank } from '../lines/chars.ts'
 
 const HEAD = 'dpkg: error processing '
 

@@ -20,9 +20,10 @@ import type { LineContext } from '../events/index.ts'
 import { baseFields } from '../events/index.ts'
 import type { DpkgErrorsSummaryEvent } from '../events/dpkg.ts'
 import type { Rule } from '../grammar/rules.ts'
-import { clip, indentOf, isBlank, MAX_BLOCK_LINES, REJECTED, TAKEN, TAKEN_LAST, type BlockStep, type DpkgSink, type OpenBlock } from './block.ts'
+import { clip, indentOf, MAX_BLOCK_LINES, REJECTED, TAKEN, TAKEN_LAST, type BlockStep, type DpkgSink, type OpenBlock } from './block.ts'
 import { decodeDebPath, type DebNameHints } from './deb-filename.ts'
 import type { NoiseHit, SummaryHeaderHit } from './hits.ts'
+import { isBlank } from '../lines/chars.ts'
 
 /** dpkg's line after the list when it stopped at `--abort-after` errors. */
 export const HALTED = 'Processing was halted because there were too many errors.'

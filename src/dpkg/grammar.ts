@@ -22,7 +22,7 @@ import { CONSUMED, IGNORED, UNRECOGNIZED, type Verdict } from '../grammar/verdic
 import { cLine } from '../locale/lines.ts'
 import type { LocaleLineMatch } from '../locale/matcher.ts'
 import { createLocaleTally, type LocaleTally, type LocalizedGrammar } from '../locale/tally.ts'
-import { isBlank, problemEvent, REJECTED, TAKEN, TAKEN_LAST, type DpkgSink, type OpenBlock } from './block.ts'
+import { problemEvent, REJECTED, TAKEN, TAKEN_LAST, type DpkgSink, type OpenBlock } from './block.ts'
 import { baseName, decodeDebPath } from './deb-filename.ts'
 import { openDependencyProblemsBlock } from './dependency-problems.ts'
 import { openErrorBlock, type RecentPackage } from './error-block.ts'
@@ -33,6 +33,7 @@ import type { PackageRef } from './package-ref.ts'
 import { openPreDependencyBlock } from './pre-dependency.ts'
 import { openReport } from './report-block.ts'
 import { LINE_RULES } from './rules.ts'
+import { isBlank } from '../lines/chars.ts'
 
 const DISPATCH = createDispatch(LINE_RULES)
 

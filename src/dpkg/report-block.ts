@@ -9,9 +9,10 @@
 import type { LineContext } from '../events/index.ts'
 import { baseFields } from '../events/index.ts'
 import type { DpkgErrorEvent, DpkgMessageEvent, DpkgWarningEvent } from '../events/dpkg.ts'
-import { clip, isBlank, MAX_BLOCK_LINES, REJECTED, TAKEN, TAKEN_LAST, type BlockStep, type DpkgSink, type OpenBlock } from './block.ts'
+import { clip, MAX_BLOCK_LINES, REJECTED, TAKEN, TAKEN_LAST, type BlockStep, type DpkgSink, type OpenBlock } from './block.ts'
 import { isDiskFull } from './classify.ts'
 import type { ReportHit } from './hits.ts'
+import { isBlank } from '../lines/chars.ts'
 
 /** What report blocks need from the grammar. */
 export interface ReportDeps {

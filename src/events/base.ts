@@ -57,7 +57,18 @@ export interface LineContext {
 
 /** The base fields of an event from its line context, omitting absent ones. */
 export function baseFields(ctx: LineContext, rule: string, endLine?: number): Omit<EventBase<string>, 'type'> {
-  const base: { line: number; rule: string; endLine?: number; ts?: string; step?: string; stage?: string } = { line: ctx.line, rule }
+  return setBaseFields({}, ctx, rule, endLine)
+}
+
+/**
+ * Set the base fields on `into`, in the one order every event has them: `line`, `rule`, then
+ * `endLine` (when it differs from `line`), `ts`, `step`, `stage` when present. The one home of that
+ * order, for {@link baseFields} and for the hot rules' field-by-field events (`startEvent`).
+ */
+export function setBaseFields<T extends object>(into: T, ctx: LineContext, rule: string, endLine?: number): T & Omit<EventBase<string>, 'type'> {
+  const base = into as T & { line: number; rule: string; endLine?: number; ts?: string; step?: string; stage?: string }
+  base.line = ctx.line
+  base.rule = rule
   if (endLine !== undefined && endLine !== ctx.line) base.endLine = endLine
   if (ctx.ts !== undefined) base.ts = ctx.ts
   if (ctx.step !== undefined) base.step = ctx.step

@@ -7,10 +7,11 @@
  * built field by field; a literal that *starts* with a spread (`{ ...where, x }`) costs ~0.5 µs per
  * property after the spread. The rules that emit most of the events (dpkg progress: 55 % of them,
  * apt acquire lines, docker steps) build theirs with {@link startEvent}, which sets the same fields
- * in the same order as the spread form: the emitted JSON is byte for byte the same.
+ * in the same order as the spread form (both through `setBaseFields`): the emitted JSON is byte for byte the same.
  * @module
  */
 
+import { setBaseFields } from '../events/base.ts'
 import type { AptLogEvent, LineContext } from '../events/index.ts'
 
 /** An event under construction: every field writable. */
@@ -23,10 +24,5 @@ export type Draft<E> = { -readonly [K in keyof E]: E[K] }
  * until then the fields the type requires are missing (hence `Draft`, and a cast at the end).
  */
 export function startEvent<E extends AptLogEvent>(type: E['type'], ctx: LineContext, rule: string, endLine?: number): Draft<E> {
-  const event: { type: string; line: number; rule: string; endLine?: number; ts?: string; step?: string; stage?: string } = { type, line: ctx.line, rule }
-  if (endLine !== undefined && endLine !== ctx.line) event.endLine = endLine
-  if (ctx.ts !== undefined) event.ts = ctx.ts
-  if (ctx.step !== undefined) event.step = ctx.step
-  if (ctx.stage !== undefined) event.stage = ctx.stage
-  return event as unknown as Draft<E>
+  return setBaseFields({ type }, ctx, rule, endLine) as unknown as Draft<E>
 }

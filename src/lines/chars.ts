@@ -42,6 +42,15 @@ export function isDigit(code: number): boolean {
   return code >= DIGIT_0 && code <= DIGIT_9
 }
 
+/** True for an empty line or one of spaces and tabs only. */
+export function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c !== SPACE && c !== TAB) return false
+  }
+  return true
+}
+
 /** True when `text` has `count` ASCII digits starting at `from`. */
 export function digitsAt(text: string, from: number, count: number): boolean {
   if (from + count > text.length) return false

@@ -15,7 +15,7 @@
  */
 
 import { hasEscape, stripAnsi } from './ansi.ts'
-import { CR, isDigit, SPACE, TAB } from './chars.ts'
+import { CR, isBlank, isDigit, SPACE, TAB } from './chars.ts'
 
 /** Widths a terminal, a pane or `fold` is commonly set to: a line of one of them may be a first piece. */
 export const TERMINAL_WIDTHS: readonly number[] = [80, 100, 120, 132]
@@ -201,13 +201,6 @@ export function startsLikeLine(text: string, lowerLabelsCut = false, capitalWord
   return !lowerLabelsCut && startsWithLabel(text)
 }
 
-function isBlank(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c !== SPACE && c !== TAB) return false
-  }
-  return true
-}
 
 /**
  * Whether `next` is the rest of `head`, a line of exactly W columns (both as shown: ANSI and the

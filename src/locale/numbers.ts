@@ -17,6 +17,7 @@
 
 import { CATALOG, CATALOG_NUMBERS, CATALOG_TEMPLATES, type CatalogLocale } from './catalog.ts'
 import { parsePrintf, type Segment } from './printf.ts'
+import { isDigit } from '../lines/chars.ts'
 
 /** Decimal point and thousands separators a language prints (every pinned release). */
 interface Format {
@@ -35,7 +36,8 @@ const FORMATS: ReadonlyMap<CatalogLocale, Format> = new Map(
   }),
 )
 
-const UNIT_FACTOR: ReadonlyMap<string, number> = new Map([
+/** `SizeToStr`'s unit prefixes (decimal, factor 1000): `''` for bytes, then k, M, G … Y. */
+export const SIZE_UNIT_FACTOR: ReadonlyMap<string, number> = new Map([
   ['', 1],
   ['k', 1e3],
   ['M', 1e6],
@@ -50,9 +52,6 @@ const UNIT_FACTOR: ReadonlyMap<string, number> = new Map([
 /** Longest number `SizeToStr` prints, separators included (`9.999`, `99,9`), with room to spare. */
 const MAX_NUMBER = 12
 
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39
-}
 
 /** A number as `SizeToStr` prints it in `format`: `3.934`, `792`, `16,8`; `undefined` otherwise. */
 function readNumber(text: string, format: Format): number | undefined {
@@ -92,7 +91,7 @@ export function parseLocaleSize(field: string, locale: CatalogLocale): number | 
   const blank = text.lastIndexOf(' ')
   const number = blank === -1 ? text : text.slice(0, blank)
   const unit = blank === -1 ? '' : text.slice(blank + 1)
-  const factor = UNIT_FACTOR.get(unit)
+  const factor = SIZE_UNIT_FACTOR.get(unit)
   if (factor === undefined) return undefined
   const format = FORMATS.get(locale)
   const value = (format === undefined ? undefined : readNumber(number, format)) ?? readNumber(number, ENGLISH)

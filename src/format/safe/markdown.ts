@@ -10,6 +10,7 @@
  */
 
 import { forText } from './text.ts'
+import { isDigit } from '../../lines/chars.ts'
 
 /** Punctuation escaped with a backslash wherever it stands. */
 const ALWAYS = new Set(['\\', '`', '*', '_', '[', ']', '<', '>', '|', '#', '~', '&', '$'])
@@ -24,9 +25,6 @@ function isAlnum(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)
 }
 
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39
-}
 
 /** Length of a leading ordered-list marker's digits (`12` of `12. x`, not of `1.2.3`), or 0. */
 function orderedMarkerDigits(s: string): number {
