@@ -7,7 +7,7 @@
 
 import type { StreamContext } from '../context/stream-context.ts'
 import { clip } from '../events/budget.ts'
-import type { DockerBuilder, DockerStepEndEvent, DockerStepInfoEvent, DockerStepStartEvent, DockerStepStatus } from '../events/docker.ts'
+import type { DockerStepEndEvent, DockerStepInfoEvent, DockerStepStartEvent, DockerStepStatus } from '../events/docker.ts'
 import { baseFields } from '../events/base.ts'
 import { startEvent } from '../grammar/event.ts'
 import { CONSUMED, type Verdict } from '../grammar/verdict.ts'
@@ -29,23 +29,8 @@ export interface Step extends StepRef {
   cached: boolean
 }
 
-/** What a `docker.step.start` says. */
-export interface StepStartFields {
-  /** Renderer. */
-  readonly builder: DockerBuilder
-  /** Name as printed. */
-  readonly name: string
-  /** Dockerfile instruction, null for internal vertices. */
-  readonly instruction: string | null
-  /** Position in the stage. */
-  readonly index?: number | undefined
-  /** Instructions in the stage. */
-  readonly total?: number | undefined
-  /** Not a Dockerfile instruction. */
-  readonly internal: boolean
-  /** Platform prefix. */
-  readonly platform?: string | undefined
-}
+/** What a `docker.step.start` says besides its step id and base fields (the event's own fields, documented there). */
+export type StepStartFields = Pick<DockerStepStartEvent, 'builder' | 'name' | 'instruction' | 'index' | 'total' | 'internal' | 'platform'>
 
 /** A step without a start event: output of a vertex whose header the log does not hold (it began before the excerpt). */
 export function adoptStep(ref: StepRef, name: string, _session: DockerSession, at: LineAt): Step {
