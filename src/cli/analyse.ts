@@ -45,8 +45,9 @@ export async function analyseInput(path: string, input: AsyncIterable<Uint8Array
       if (onEvent !== undefined) queued.push(event)
     },
   })
-  const total = path === '-' ? 0 : (await stat(path)).size // a FIFO's is 0: no progress line
-  const showProgress = process.stderr.isTTY === true && total >= PROGRESS_FROM
+  // The size only matters for a progress line on a terminal (a fleet worker has none: no stat per log).
+  const total = path === '-' || process.stderr.isTTY !== true ? 0 : (await stat(path)).size // a FIFO's is 0: no progress line
+  const showProgress = total >= PROGRESS_FROM
   let lastShown = 0
   for await (const chunk of input) {
     parser.feed(chunk)

@@ -1,14 +1,18 @@
 /**
  * The worker thread of `aptlog fleet`: the CLI's own script, started with a marker in
- * `workerData`, reads one log per task (plain or gzip, through the CLI's `analyse`) and answers
- * with its fleet record. Tasks are handled one at a time, in order, so when the worker dies the
+ * `workerData`, reads one log per task (plain or gzip) and answers with its fleet record. A
+ * small log is read in one synchronous call; a large one, or a small .gz that inflates past a
+ * bound, streams through the CLI's `analyse` as `aptlog summary` reads it. Tasks are handled one at a time, in order, so when the worker dies the
  * pool knows which log it was reading.
  * @module
  */
 
+import { readFileSync, statSync } from 'node:fs'
 import { isMainThread, parentPort, workerData } from 'node:worker_threads'
+import { gunzipSync } from 'node:zlib'
+import { isGzip } from '../../adapters/node.ts'
 import { fleetRunOf } from '../../fleet/run.ts'
-import { analyse } from '../analyse.ts'
+import { analyse, analyseInput, type Analysis } from '../analyse.ts'
 import { CliError } from '../input.ts'
 
 /** The `workerData` that makes the CLI script a fleet worker. */
@@ -31,6 +35,50 @@ function inputError(error: unknown): string | undefined {
   return undefined
 }
 
+/**
+ * Logs up to this size (on disk) are read in one synchronous call. A worker has nothing else to do
+ * while it waits, and the streaming path's open/stat/read/close round trips through libuv's
+ * thread pool left each worker idle about a fifth of the time, which two workers on two cores
+ * cannot make up.
+ */
+const WHOLE_READ_LIMIT = 8 * 1024 * 1024
+
+/** Most a small .gz may inflate to in one call; past it the file streams (memory stays bounded for a gzip bomb). */
+const WHOLE_INFLATE_LIMIT = 64 * 1024 * 1024
+
+/**
+ * The bytes of a small log, gunzipped; undefined when it must stream: large, not a regular file,
+ * inflating past the bound, or not readable (the streaming path then reports it, in its words).
+ */
+function readWhole(path: string): Uint8Array | undefined {
+  let bytes: Uint8Array
+  try {
+    const info = statSync(path)
+    if (!info.isFile() || info.size > WHOLE_READ_LIMIT) return undefined
+    bytes = readFileSync(path)
+  } catch {
+    return undefined
+  }
+  if (!isGzip(bytes)) return bytes
+  try {
+    return gunzipSync(bytes, { maxOutputLength: WHOLE_INFLATE_LIMIT })
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') return undefined
+    throw error
+  }
+}
+
+async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array, void, undefined> {
+  yield bytes
+}
+
+/** One log's analysis: whole when small, streamed otherwise. */
+async function analyseLog(path: string): Promise<Analysis> {
+  const whole = path === '' ? undefined : readWhole(path)
+  if (whole === undefined) return analyse(path)
+  return analyseInput(path, once(whole), () => whole.byteLength)
+}
+
 /** Serve tasks until the pool terminates the thread. */
 export function runFleetWorker(): void {
   const port = parentPort
@@ -39,7 +87,7 @@ export function runFleetWorker(): void {
   port.on('message', ({ id, task }: { id: number; task: string }) => {
     queue = queue.then(async () => {
       try {
-        const { summary, evidence } = await analyse(task)
+        const { summary, evidence } = await analyseLog(task)
         port.postMessage({ id, ok: true, value: fleetRunOf(task, summary, evidence) })
       } catch (error) {
         const message = inputError(error)
