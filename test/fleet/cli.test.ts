@@ -121,6 +121,21 @@ describe('aptlog fleet merge', () => {
     expect(r.stdout).toBe(doc)
   })
 
+  test.each([
+    [['--jobs', '2'], '--jobs'],
+    [['--runs', 'x.ndjson'], '--runs'],
+    [['--events', 'x.ndjson', '--worker-memory', '64'], '--events, --worker-memory'],
+  ])('options of reading logs are refused, not ignored: %j', (options, named) => {
+    const r = aptlog(['fleet', 'merge', ...options, 'a.json'])
+    expect(r.status).toBe(2)
+    expect(r.stderr).toBe(`aptlog: fleet merge reads documents, not logs: ${named} does not apply\n`)
+  })
+
+  test('--format and --no-color are a merge option too', () => {
+    const doc = aptlog(['fleet', '--format', 'json', join(FLEET, 'local')]).stdout
+    expect(aptlog(['fleet', 'merge', '--no-color', '--format', 'json', '-'], doc).status).toBe(0)
+  })
+
   test('a document that is not one is named, exit 2', () => {
     const summary = join(TMP, 'summary.json')
     writeFileSync(summary, aptlog(['summary', '--format', 'json', join(FLEET, 'local', 'job0.log')]).stdout)

@@ -53,7 +53,10 @@ function positiveInteger(value: string | undefined, flag: string, fallback: numb
   return n
 }
 
-function readFleetArgs(args: string[]): { paths: string[]; format: FleetFormat; color: boolean | undefined; jobs: number; runs: string | undefined; workerMemory: number } {
+/** Options of reading logs, which `fleet merge` (reading documents) refuses rather than ignores. */
+const LOG_READING_OPTIONS = ['jobs', 'runs', 'events', 'worker-memory'] as const
+
+function readFleetArgs(args: string[], merging: boolean): { paths: string[]; format: FleetFormat; color: boolean | undefined; jobs: number; runs: string | undefined; workerMemory: number } {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -70,6 +73,10 @@ function readFleetArgs(args: string[]): { paths: string[]; format: FleetFormat; 
   const format = (values.format ?? 'text') as FleetFormat
   if (!FORMATS.includes(format)) throw new CliError(`fleet --format must be one of: ${FORMATS.join(', ')} (got '${values.format ?? ''}')`)
   if (values.runs !== undefined && values.events !== undefined) throw new CliError('fleet takes --runs or its alias --events, not both')
+  if (merging) {
+    const given = LOG_READING_OPTIONS.filter((name) => values[name] !== undefined)
+    if (given.length > 0) throw new CliError(`fleet merge reads documents, not logs: ${given.map((name) => `--${name}`).join(', ')} does not apply`)
+  }
   return {
     paths: positionals,
     format,
@@ -119,7 +126,7 @@ async function readStdin(): Promise<string> {
 
 /** `aptlog fleet merge DOC…` */
 async function mergeCommand(args: string[]): Promise<number> {
-  const { paths, format, color } = readFleetArgs(args)
+  const { paths, format, color } = readFleetArgs(args, true)
   if (paths.length === 0) throw new CliError('fleet merge takes one or more documents written by aptlog fleet --format json')
   let merged: FleetAggregate | undefined
   for (const path of paths) {
@@ -153,7 +160,7 @@ async function mergeCommand(args: string[]): Promise<number> {
 /** Run the command. */
 export async function fleetCommand(args: string[]): Promise<number> {
   if (args[0] === 'merge') return mergeCommand(args.slice(1))
-  const { paths, format, color, jobs, runs, workerMemory } = readFleetArgs(args)
+  const { paths, format, color, jobs, runs, workerMemory } = readFleetArgs(args, false)
   if (paths.length === 0) throw new CliError('fleet takes one or more files or directories (or - to read a list of paths from standard input)')
   const script = process.argv[1]
   if (script === undefined) throw new CliError('fleet: cannot tell which script to start workers from')
