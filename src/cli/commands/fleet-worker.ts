@@ -46,22 +46,32 @@ const WHOLE_READ_LIMIT = 8 * 1024 * 1024
 /** Most a small .gz may inflate to in one call; past it the file streams (memory stays bounded for a gzip bomb). */
 const WHOLE_INFLATE_LIMIT = 64 * 1024 * 1024
 
+/** How much a worker reads in one call: the defaults are {@link WHOLE_READ_LIMIT} and {@link WHOLE_INFLATE_LIMIT}. */
+export interface WholeReadLimits {
+  /** Largest file (bytes on disk) read whole. */
+  readonly file: number
+  /** Most a .gz may inflate to when read whole. */
+  readonly inflated: number
+}
+
+const WHOLE_READ: WholeReadLimits = { file: WHOLE_READ_LIMIT, inflated: WHOLE_INFLATE_LIMIT }
+
 /**
  * The bytes of a small log, gunzipped; undefined when it must stream: large, not a regular file,
  * inflating past the bound, or not readable (the streaming path then reports it, in its words).
  */
-function readWhole(path: string): Uint8Array | undefined {
+export function readWhole(path: string, limits: WholeReadLimits = WHOLE_READ): Uint8Array | undefined {
   let bytes: Uint8Array
   try {
     const info = statSync(path)
-    if (!info.isFile() || info.size > WHOLE_READ_LIMIT) return undefined
+    if (!info.isFile() || info.size > limits.file) return undefined
     bytes = readFileSync(path)
   } catch {
     return undefined
   }
   if (!isGzip(bytes)) return bytes
   try {
-    return gunzipSync(bytes, { maxOutputLength: WHOLE_INFLATE_LIMIT })
+    return gunzipSync(bytes, { maxOutputLength: limits.inflated })
   } catch (error) {
     if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') return undefined
     throw error
