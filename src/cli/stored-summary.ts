@@ -77,13 +77,7 @@ async function readAll(path: string, head: Uint8Array[], rest: AsyncIterator<Uin
     }
     parts.push(next.value)
   }
-  const all = new Uint8Array(size)
-  let at = 0
-  for (const part of parts) {
-    all.set(part, at)
-    at += part.byteLength
-  }
-  return all
+  return Buffer.concat(parts, size)
 }
 
 /** `head` then the rest of `iterator`. */

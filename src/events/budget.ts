@@ -23,11 +23,16 @@ const SPENT_TEXT = 64
  */
 export function clip(text: string, max: number = MAX_KEPT_TEXT): string {
   if (text.length <= max) return text
-  let end = max
-  const last = text.charCodeAt(end - 1)
-  if (last >= 0xd800 && last <= 0xdbff) end-- // keep a surrogate pair whole
+  const end = cutEnd(text, max)
   // Slicing the concatenation makes V8 copy into a new flat string (a bare slice would keep the line alive).
   return ` ${text.slice(0, end)}${CLIP_MARK}${text.length - end} chars]`.slice(1)
+}
+
+/** Where to cut `text` to at most `max` UTF-16 units without splitting a surrogate pair. */
+export function cutEnd(text: string, max: number): number {
+  if (text.length <= max) return text.length
+  const last = text.charCodeAt(max - 1)
+  return last >= 0xd800 && last <= 0xdbff ? max - 1 : max
 }
 
 /** True when `text` ends with the mark {@link clip} adds. */

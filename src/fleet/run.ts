@@ -5,6 +5,7 @@
  * @module
  */
 
+import { cutEnd } from '../events/budget.ts'
 import type { AptGeneration, RunSummary } from '../run/types.ts'
 
 /** Longest path, message, evidence line or fact value kept (longer ones end in `…`): a run record stays small whatever the log holds. */
@@ -73,11 +74,7 @@ export interface FleetInputFailure {
 
 /** `s` cut to {@link FLEET_TEXT_LIMIT} characters (never inside a surrogate pair). */
 export function clip(s: string): string {
-  if (s.length <= FLEET_TEXT_LIMIT) return s
-  let end = FLEET_TEXT_LIMIT - 1
-  const last = s.charCodeAt(end - 1)
-  if (last >= 0xd800 && last <= 0xdbff) end--
-  return `${s.slice(0, end)}…`
+  return s.length <= FLEET_TEXT_LIMIT ? s : `${s.slice(0, cutEnd(s, FLEET_TEXT_LIMIT - 1))}…`
 }
 
 function distinct(values: readonly string[]): string[] {
