@@ -2,8 +2,8 @@
  * One measurement in its own process, so that its peak RSS (`process.resourceUsage().maxRSS`)
  * belongs to one reader only. Prints one JSON line on stdout.
  *
- *   node child.js read <reader> <file> <warmups> <runs>   reader: floor | baseline | readline | events | events+run | parsefile
- *   node child.js pair <file> <rounds>                     baseline, events, events+run back to back, in turns
+ *   node child.js read <reader> <file> <warmups> <runs>   reader: floor | baseline | readline | events | events+run | problems | parsefile
+ *   node child.js pair <file> <rounds>                     baseline, events, events+run, problems back to back, in turns
  *   node child.js diff <packages> <seed> <runs>            diffRuns of two generated runs
  *   node child.js rules <bundle-dir> <fixtures-root> <out-file> <shapes>   per-rule timing on near-miss lines; writes the lines
  * @module
@@ -18,6 +18,7 @@ import { NEAR_MISS_LENGTH, nearMissLines, type RuleLike } from './hostile.ts'
 import {
   aptlogEvents,
   aptlogParseFile,
+  aptlogProblems,
   baseline,
   detectDiff,
   detectRunModel,
@@ -70,6 +71,7 @@ async function reader(name: string, api: AptlogApi): Promise<{ run: (path: strin
     if ('missing' in model) return { run: baseline, skipped: model.missing }
     return { run: (p) => aptlogEvents(api, p, model) }
   }
+  if (name === 'problems') return { run: (p) => aptlogProblems(api, p) }
   if (name === 'parsefile') {
     const node = await loadAptlogNode()
     return { run: (p) => aptlogParseFile(node, p) }
@@ -103,6 +105,15 @@ async function pair(path: string, rounds: number): Promise<ChildReport> {
     ['events', (p) => aptlogEvents(api, p)],
   ]
   if (!('missing' in model)) readers.push(['events+run', (p) => aptlogEvents(api, p, model as RunModel)])
+  let selectHonoured = true
+  readers.push([
+    'problems',
+    async (p) => {
+      const result = await aptlogProblems(api, p)
+      selectHonoured &&= result.selectHonoured
+      return result
+    },
+  ])
   for (const [, run] of readers) await run(path) // warm-up, also warms the page cache
   const times = new Map<string, number[]>(readers.map(([n]) => [n, []]))
   for (let round = 0; round < rounds; round++) {
@@ -117,7 +128,7 @@ async function pair(path: string, rounds: number): Promise<ChildReport> {
   }
   const out: Record<string, { ms: number[]; medianMs: number }> = {}
   for (const [name, ms] of times) out[name] = { ms, medianMs: median(ms) }
-  const report: ChildReport = { mode: 'pair', file: path, bytes: statSync(path).size, pair: out, maxRssMiB: rssMiB() }
+  const report: ChildReport = { mode: 'pair', file: path, bytes: statSync(path).size, pair: out, maxRssMiB: rssMiB(), extra: { selectHonoured } }
   return 'missing' in model ? { ...report, skipped: `events+run: ${model.missing}` } : report
 }
 

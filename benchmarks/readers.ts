@@ -19,7 +19,7 @@ export interface EventLike {
 
 /** The parts of the built package the benchmarks use. */
 export interface AptlogApi {
-  createParser(options: { onEvent?: (event: EventLike) => void; maxLineLength?: number }): { feed(chunk: Uint8Array | string): void; end(): void }
+  createParser(options: { onEvent?: (event: EventLike) => void; maxLineLength?: number; select?: readonly string[] }): { feed(chunk: Uint8Array | string): void; end(): void }
   readonly [name: string]: unknown
 }
 
@@ -198,6 +198,30 @@ export async function aptlogEvents(api: AptlogApi, path: string, model?: RunMode
     const run = summariseRun(fold.finish())
     if (run !== undefined) result.run = run
   }
+  return result
+}
+
+/**
+ * (3p) A problems-only consumer: `createParser({ select: ['problem'] })`, the option that lets the
+ * grammars skip building events nobody asked for. `selectHonoured` is false when the build
+ * delivered other types too (a build without `select`): then the speed is not that of the option.
+ */
+export async function aptlogProblems(api: AptlogApi, path: string): Promise<PassResult & { selectHonoured: boolean }> {
+  let events = 0
+  let others = 0
+  let stats: Record<string, unknown> | undefined
+  const parser = api.createParser({
+    select: ['problem'],
+    onEvent: (event: EventLike): void => {
+      if (event.type === 'problem') events++
+      else if (event.type === 'log.end') stats = event
+      else others++
+    },
+  })
+  for await (const chunk of chunks(path)) parser.feed(chunk)
+  parser.end()
+  const result: PassResult & { selectHonoured: boolean } = { lines: Number(stats?.['lines'] ?? 0), events, selectHonoured: others === 0 }
+  if (stats !== undefined) result.stats = stats
   return result
 }
 

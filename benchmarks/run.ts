@@ -9,6 +9,8 @@
  *   npm run bench -- --seed 7          generator seed (default 1)
  *   npm run bench -- --no-peer --no-hostile --no-rules --no-diff    leave parts out
  *   npm run bench -- --generate-only   write the logs and stop
+ *   npm run bench -- --check           exit 1 when a target of issue #17 is missed (regressions show)
+ *   npm run bench -- --no-captures     leave out the concatenated real captures
  * @module
  */
 
@@ -20,6 +22,7 @@ import { fileURLToPath } from 'node:url'
 import type { ChildReport } from './child.ts'
 import { findRoot, loadFixtures } from './fixtures.ts'
 import { GENERATOR_VERSION, writeMixedLog, type GeneratedFile } from './generate.ts'
+import { writeCapturesLog, type CapturesFile } from './captures.ts'
 import { writeHostileCases, type HostileCase } from './hostile.ts'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
@@ -38,6 +41,8 @@ interface Options {
   diff: boolean
   generateOnly: boolean
   peerMaxBytes: number
+  check: boolean
+  captures: boolean
 }
 
 function parseSize(s: string): number {
@@ -60,6 +65,8 @@ function parseArgs(argv: readonly string[]): Options {
     diff: true,
     generateOnly: false,
     peerMaxBytes: 1 << 30,
+    check: false,
+    captures: true,
   }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string
@@ -78,8 +85,10 @@ function parseArgs(argv: readonly string[]): Options {
     else if (a === '--no-diff') o.diff = false
     else if (a === '--generate-only') o.generateOnly = true
     else if (a === '--peer-max') o.peerMaxBytes = parseSize(value())
+    else if (a === '--check') o.check = true
+    else if (a === '--no-captures') o.captures = false
     else if (a === '--help' || a === '-h') {
-      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(0, 14).join('\n'))
+      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(0, 16).join('\n'))
       process.exit(0)
     } else throw new Error(`unknown option ${a} (see --help)`)
   }
@@ -290,6 +299,7 @@ const READERS: readonly (readonly [key: string, label: string, reader: string, n
   ['events', '(3) aptlog events', 'events', []],
   ['parsefile', '(3b) aptlog/node parseFile (async iterator)', 'parsefile', []],
   ['events+run', '(4) aptlog events + run model', 'events+run', []],
+  ['problems', "(3p) aptlog, problems only (select: ['problem'])", 'problems', []],
   ['baseline-small-young', '(1s) line split, node --max-semi-space-size=2', 'baseline', SMALL_YOUNG],
   ['events-small-young', '(3s) aptlog events, node --max-semi-space-size=2', 'events', SMALL_YOUNG],
   ['events+run-small-young', '(4s) events + run model, --max-semi-space-size=2', 'events+run', SMALL_YOUNG],
@@ -353,6 +363,21 @@ async function main(): Promise<void> {
   }
   progress('')
 
+  // The real captures concatenated: the same pair, and the readers whose RSS the targets compare.
+  let captures: { file: CapturesFile; readers: Record<string, ChildReport>; pair: ChildReport } | undefined
+  if (o.captures) {
+    const file = writeCapturesLog(ROOT, o.out)
+    const [warm, runs, rounds] = o.quick ? [1, 3, 3] : [1, 5, 5]
+    const readers: Record<string, ChildReport> = {}
+    for (const key of ['baseline', 'events', 'events+run', 'problems']) {
+      progress(`  captures: ${key} …\r`)
+      readers[key] = await tryChild(['read', key, file.path, String(warm), String(runs)])
+    }
+    progress('  captures: same-process pair …\r')
+    captures = { file, readers, pair: await tryChild(['pair', file.path, String(rounds)]) }
+    progress('')
+  }
+
   // Hostile inputs: aptlog events (and the baseline for reference), each in its own process.
   const hostileResults: { c: HostileCase; events: ChildReport; base: ChildReport }[] = []
   for (const c of hostile) {
@@ -414,17 +439,8 @@ async function main(): Promise<void> {
       if (p.skipped !== undefined) console.log(`${''.padEnd(10)}  ↳ ${p.skipped}`)
       else console.log(`${''.padEnd(10)}  ↳ wall time ${(p.ms as number / 1000).toFixed(1)} s incl. ${((p.startupMs ?? 0) / 1000).toFixed(2)} s interpreter start; said: ${p.output ?? ''}`)
     }
-    const pair = s.pair.pair
-    if (pair !== undefined) {
-      const base = mbps(s.size, (pair['baseline'] as { medianMs: number }).medianMs)
-      const ev = pair['events'] === undefined ? undefined : mbps(s.size, pair['events'].medianMs)
-      const run = pair['events+run'] === undefined ? undefined : mbps(s.size, pair['events+run'].medianMs)
-      const peerApt = s.peers.find((p) => p.tool === 'buildlog_consultant.apt' && p.ms !== undefined)
-      const peerSpeed = peerApt?.ms === undefined ? undefined : mbps(s.size, peerApt.ms)
-      console.log(
-        `${''.padEnd(10)}  same process, back to back (${pair['baseline']?.ms.length ?? 0} rounds): (1) ${f1(base)} MB/s, (3) ${f1(ev)}, (4) ${f1(run)} → (3)/(1) = ${f2(ev === undefined ? undefined : ev / base)}, (4)/(1) = ${f2(run === undefined ? undefined : run / base)}${peerSpeed === undefined ? '' : `, (4)/(6) = ${f2(run === undefined ? undefined : run / peerSpeed)}, (3)/(6) = ${f2(ev === undefined ? undefined : ev / peerSpeed)}`}`,
-      )
-    } else if (s.pair.skipped !== undefined) console.log(`${''.padEnd(10)}  same-process pair: ${s.pair.skipped}`)
+    const peerApt = s.peers.find((p) => p.tool === 'buildlog_consultant.apt' && p.ms !== undefined)
+    printPair(s.size, s.pair, peerApt?.ms === undefined ? undefined : mbps(s.size, peerApt.ms))
     const ev = s.readers['events']?.result
     if (ev?.types !== undefined) {
       const t = ev.types
@@ -433,6 +449,17 @@ async function main(): Promise<void> {
         `${''.padEnd(10)}  parse check: docker.build.start ${t['docker.build.start'] ?? 0}/${e.builds} expected, docker.step.start ${t['docker.step.start'] ?? 0}/${e.steps}, lines ${String(ev.stats?.['lines'] ?? '—')}/${e.lines}, truncated ${String(ev.stats?.['truncated'] ?? '—')}, unrecognized ${String(ev.stats?.['unrecognized'] ?? '—')} (${pct(ev.stats?.['unrecognized'], ev.stats?.['lines'])})`,
       )
     }
+  }
+
+  if (captures !== undefined) {
+    const c = captures
+    console.log(`\nReal captures of fixtures/ concatenated (${c.file.captures} captures × ${c.file.repetitions}, ${(c.file.bytes / 1e6).toFixed(1)} MB) — MB/s (median), peak RSS (MiB)`)
+    for (const [key, r] of Object.entries(c.readers)) {
+      const speed = r.medianMs === undefined ? undefined : mbps(c.file.bytes, r.medianMs)
+      console.log(line(['', key, r.skipped !== undefined ? 'skip' : f1(speed), f1(r.maxRssMiB), String(r.result?.lines ?? '—'), String(r.result?.events ?? '—'), String(r.ms?.length ?? 0)], widths))
+      if (r.skipped !== undefined) console.log(`${''.padEnd(10)}  ↳ ${r.skipped}`)
+    }
+    printPair(c.file.bytes, c.pair, undefined)
   }
 
   const reference = [...sizes].reverse().find((s) => s.size <= 128 * MIB) ?? sizes[0]
@@ -483,23 +510,52 @@ async function main(): Promise<void> {
     }
   }
 
-  // Targets: measured and reported, never asserted.
-  console.log('\nTargets (reported, not asserted)')
+  // Targets (issue #17): measured and reported; `--check` turns a miss into exit status 1.
+  console.log(`\nTargets${o.check ? ' (--check: a miss fails the run)' : ' (reported; --check fails the run on a miss)'}`)
   const targets: { target: string; value: string; met: boolean | null }[] = []
-  const at100 = sizes.find((s) => s.size >= 90 * MIB && s.size <= 128 * MIB)
-  const pairOf = (s: SizeResult | undefined, k: string): number | undefined => (s?.pair.pair?.[k] === undefined ? undefined : mbps(s.size, s.pair.pair[k].medianMs))
-  {
-    const s = at100 ?? sizes[sizes.length - 1]
-    const r = pairOf(s, 'events+run')
-    const b = pairOf(s, 'baseline')
-    targets.push({ target: `events + run model ≥ 0.66× line split (${s === undefined ? '' : sizeName(s.size)}${at100 === undefined ? ', no 100 MiB run' : ''})`, value: r === undefined || b === undefined ? 'n/a' : `${f2(r / b)}×`, met: r === undefined || b === undefined ? null : r / b >= 0.66 })
+  const ratioTargets = (name: string, bytes: number, report: ChildReport | undefined): void => {
+    const pair = report?.pair
+    const speed = (k: string): number | undefined => (pair?.[k] === undefined ? undefined : mbps(bytes, pair[k].medianMs))
+    const base = speed('baseline')
+    const honoured = report?.extra?.['selectHonoured'] !== false
+    for (const [key, label, goal] of [
+      ['events', 'events', 0.5],
+      ['events+run', 'events + run model', 0.4],
+      ['problems', "problems only (select: ['problem'])", 0.7],
+    ] as const) {
+      const v = speed(key)
+      const ratio = v === undefined || base === undefined ? undefined : v / base
+      const note = key === 'problems' && !honoured ? ' (select not honoured by this build)' : ''
+      targets.push({ target: `${label} ≥ ${goal}× line split, ${name}`, value: ratio === undefined ? 'n/a' : `${f2(ratio)}×${note}`, met: ratio === undefined ? null : ratio >= goal && note === '' })
+    }
   }
+  const at100 = sizes.find((s) => s.size >= 90 * MIB && s.size <= 128 * MIB)
   const gib = sizes.find((s) => s.size >= 1 << 30)
-  for (const k of ['events', 'events+run', 'events-small-young', 'events+run-small-young']) {
+  for (const s of sizes) ratioTargets(`mixed ${sizeName(s.size)}`, s.size, s.pair)
+  if (captures !== undefined) ratioTargets('real captures', captures.file.bytes, captures.pair)
+  for (const s of sizes.filter((x) => x.size >= 90 * MIB)) {
+    const split = s.readers['baseline']?.maxRssMiB
+    for (const k of ['events', 'events+run']) {
+      const rss = s.readers[k]?.maxRssMiB
+      const known = rss !== undefined && split !== undefined && Number.isFinite(rss) && Number.isFinite(split)
+      targets.push({ target: `peak RSS ≤ line split's + 24 MiB, ${k}, mixed ${sizeName(s.size)}`, value: known ? `${f1(rss)} MiB (split ${f1(split)})` : 'n/a', met: known ? rss <= split + 24 : null })
+    }
+  }
+  for (const k of ['events', 'events+run']) {
     const rss = gib?.readers[k]?.maxRssMiB
-    targets.push({ target: `peak RSS ≤ 80 MB on 1 GiB, ${k}`, value: rss === undefined ? 'n/a (no 1 GiB run)' : `${f1((rss * MIB) / 1e6)} MB`, met: rss === undefined || !Number.isFinite(rss) ? null : (rss * MIB) / 1e6 <= 80 })
     const r100 = at100?.readers[k]?.maxRssMiB
-    if (rss !== undefined && r100 !== undefined) targets.push({ target: `RSS not growing 100 MiB → 1 GiB, ${k}`, value: `${f1(r100)} → ${f1(rss)} MiB`, met: rss <= r100 * 1.1 + 4 })
+    targets.push({ target: `RSS flat 100 MiB → 1 GiB (±5 %), ${k}`, value: rss === undefined || r100 === undefined ? 'n/a (needs the 100 MiB and 1 GiB runs)' : `${f1(r100)} → ${f1(rss)} MiB`, met: rss === undefined || r100 === undefined ? null : Math.abs(rss - r100) <= r100 * 0.05 })
+  }
+  {
+    const apt = at100?.peers.find((p) => p.tool === 'buildlog_consultant.apt')
+    const ev = at100?.readers['events']
+    const ours = ev?.medianMs === undefined || at100 === undefined ? undefined : mbps(at100.size, ev.medianMs)
+    const theirs = apt?.ms === undefined || at100 === undefined ? undefined : mbps(at100.size, apt.ms)
+    targets.push({
+      target: '≥ 2× buildlog-consultant (.apt) throughput, mixed 100 MiB',
+      value: ours === undefined || theirs === undefined ? `n/a${apt?.skipped === undefined ? '' : ` (${apt.skipped.slice(0, 60)})`}` : `${f2(ours / theirs)}× (${f1(ours)} vs ${f1(theirs)} MB/s; RSS ${f1(ev?.maxRssMiB)} vs ${f1(apt?.maxRssMiB)} MiB)`,
+      met: ours === undefined || theirs === undefined ? null : ours / theirs >= 2,
+    })
   }
   for (const { c, events } of hostileResults) {
     const speed = events.medianMs === undefined ? undefined : mbps(c.bytes, events.medianMs)
@@ -507,7 +563,12 @@ async function main(): Promise<void> {
     targets.push({ target: `hostile ${c.name}: RSS bounded by the line cap (≤ mixed + 16 MiB)`, value: refRss === undefined ? 'n/a' : `${f1(events.maxRssMiB)} MiB`, met: refRss === undefined || !Number.isFinite(events.maxRssMiB) ? null : events.maxRssMiB <= refRss + 16 })
   }
   targets.push({ target: 'diffRuns, 10⁵ packages each, < 100 ms', value: diff?.medianMs === undefined ? `n/a${diff?.skipped === undefined ? '' : ' (skipped)'}` : `${f1(diff.medianMs)} ms`, met: diff?.medianMs === undefined ? null : diff.medianMs < 100 })
-  for (const t of targets) console.log(`  ${t.met === null ? '·   ' : t.met ? 'met ' : 'MISS'}  ${t.target.padEnd(66)} ${t.value}`)
+  for (const t of targets) console.log(`  ${t.met === null ? '·   ' : t.met ? 'met ' : 'MISS'}  ${t.target.padEnd(74)} ${t.value}`)
+  const missed = targets.filter((t) => t.met === false).length
+  if (o.check && missed > 0) {
+    console.log(`\n--check: ${missed} of ${targets.length} targets missed`)
+    process.exitCode = 1
+  }
 
   for (const n of notes.filter((n) => !n.startsWith('rules:'))) console.log(`\nnote: ${n}`)
   const seconds = (performance.now() - started) / 1000
@@ -521,6 +582,7 @@ async function main(): Promise<void> {
     options: { ...o, generatorVersion: GENERATOR_VERSION, fixtures: pool.digest },
     seconds,
     mixed: sizes.map((s) => ({ size: s.size, file: s.file.path, expected: s.file.expected, generatedMs: s.file.ms, readers: s.readers, pair: s.pair, peers: s.peers })),
+    captures,
     summary,
     hostile: hostileResults.map(({ c, events, base }) => ({ ...c, events, baseline: base })),
     rules: { report: rules, parse: rulesParse },
@@ -532,6 +594,23 @@ async function main(): Promise<void> {
   writeFileSync(path, `${JSON.stringify(json, null, 2)}\n`)
   writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`)
   console.log(`\n${seconds.toFixed(1)} s in all; load average at the end ${(info['loadAverageAtEnd'] as number[]).join(' ')}; results: ${path}`)
+}
+
+/** The same-process line: (1) split, (3) events, (4) events + run model, (3p) problems only, and their ratios to (1) and to the peer. */
+function printPair(bytes: number, report: ChildReport, peerSpeed: number | undefined): void {
+  const pair = report.pair
+  if (pair === undefined) {
+    if (report.skipped !== undefined) console.log(`${''.padEnd(10)}  same-process pair: ${report.skipped}`)
+    return
+  }
+  const speed = (k: string): number | undefined => (pair[k] === undefined ? undefined : mbps(bytes, pair[k].medianMs))
+  const base = speed('baseline') as number
+  const ratio = (v: number | undefined, to: number | undefined): string => f2(v === undefined || to === undefined ? undefined : v / to)
+  const [ev, run, problems] = [speed('events'), speed('events+run'), speed('problems')]
+  const honoured = report.extra?.['selectHonoured'] === false ? ' (select not honoured: all events built)' : ''
+  console.log(
+    `${''.padEnd(10)}  same process, back to back (${pair['baseline']?.ms.length ?? 0} rounds): (1) ${f1(base)} MB/s, (3) ${f1(ev)}, (4) ${f1(run)}, (3p) ${f1(problems)} → (3)/(1) = ${ratio(ev, base)}, (4)/(1) = ${ratio(run, base)}, (3p)/(1) = ${ratio(problems, base)}${honoured}${peerSpeed === undefined ? '' : `, (3)/(6) = ${ratio(ev, peerSpeed)}, (4)/(6) = ${ratio(run, peerSpeed)}`}`,
+  )
 }
 
 /** A progress line on a terminal (stderr), nothing in a CI log. */
