@@ -265,7 +265,7 @@ function diffFindings(a: RunSummary, b: RunSummary, steps: readonly StepDiff[], 
   const essentialB = b.findings.find((f) => f.kind === 'run.essential-packages-planned')
   const essentialA = a.findings.find((f) => f.kind === 'run.essential-packages-planned')
   if (essentialB !== undefined && essentialA === undefined) {
-    findings.push({ ...essentialB, kind: 'diff.essential-packages-planned', message: `only run B plans base-system packages: ${essentialB.message}`, run: 'b' })
+    findings.push({ kind: 'diff.essential-packages-planned', message: `only run B plans base-system packages: ${essentialB.message}`, packages: essentialB.packages, lines: essentialB.lines, run: 'b' })
   }
   if (a.aptGeneration !== b.aptGeneration && a.aptGeneration !== null && b.aptGeneration !== null) {
     findings.push({ kind: 'diff.apt-generation-changed', message: `apt generation changed from ${a.aptGeneration} to ${b.aptGeneration}`, generation: b.aptGeneration })

@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { EnvFact, Finding, FindingKind, RunSummary } from '../run/types.ts'
+import type { EnvFact, Finding, MessageFindingKind, RunSummary } from '../run/types.ts'
 
 /** One fact in both runs. */
 export interface EnvComparison {
@@ -22,7 +22,7 @@ export interface EnvComparison {
 }
 
 /** Which finding a differing fact makes (host facts unless noted). */
-const FINDING_OF: ReadonlyMap<string, FindingKind> = new Map<string, FindingKind>([
+const FINDING_OF: ReadonlyMap<string, MessageFindingKind> = new Map<string, MessageFindingKind>([
   ['kernel host', 'env.kernel-differs'],
   ['docker-engine-version host', 'env.docker-engine-differs'],
   ['docker-client-version host', 'env.docker-client-differs'],
@@ -77,7 +77,7 @@ export function compareEnvironments(a: RunSummary, b: RunSummary): EnvComparison
 
 /** Findings for facts that both runs printed and that differ; one per kind. */
 export function environmentFindings(comparisons: readonly EnvComparison[]): Finding[] {
-  const byKind = new Map<FindingKind, string[]>()
+  const byKind = new Map<MessageFindingKind, string[]>()
   const value = (fact: string, scope: string): EnvComparison | undefined => comparisons.find((c) => c.fact === fact && c.scope === scope)
   for (const c of comparisons) {
     if (c.same || c.a === null || c.b === null) continue

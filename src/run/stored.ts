@@ -61,6 +61,20 @@ const pkg = shape({ name: str, version: optional(str), arch: optional(str) })
 const problem = shape({ kind: str, severity: oneOf('error', 'warning'), line: num, message: str, cause: optional(str), package: optional(str), step: optional(str) })
 const source = shape({ uri: str, suite: str, component: str })
 const strings = arrayOf(str)
+const numbers = arrayOf(num)
+const generation = oneOf('1.0', '1.1-2.x', '3.x')
+
+/** The fields each finding kind carries (types.ts `Finding`); a kind this version does not know needs a kind and a message. */
+const FINDING_FIELDS: ReadonlyMap<string, Check> = new Map([
+  ['run.essential-packages-planned', shape({ packages: strings, lines: numbers })],
+  ['run.dpkg-unfinished', shape({ packages: strings, lines: numbers })],
+  ['run.apt-generation', shape({ generation })],
+  ['run.apt-sources', shape({ sources: arrayOf(source) })],
+  ['diff.packages-planned', shape({ packages: strings })],
+  ['diff.essential-packages-planned', shape({ packages: strings, lines: numbers, run: oneOf('b') })],
+  ['diff.apt-generation-changed', shape({ generation })],
+])
+const finding: Check = (v, p) => shape({ kind: str, message: str })(v, p) ?? FINDING_FIELDS.get((v as { kind: string }).kind)?.(v, p)
 
 /**
  * The schema id `aptlog summary --format json` writes first in its output (`"schema": "aptlog.run/1"`):
@@ -74,7 +88,7 @@ const SUMMARY: Check = shape({
   outcome: oneOf('success', 'failure', 'unknown'),
   rootCause: nullable(problem),
   problems: arrayOf(problem),
-  findings: arrayOf(shape({ kind: str, message: str, packages: optional(strings), sources: optional(arrayOf(source)) })),
+  findings: arrayOf(finding),
   steps: arrayOf(
     shape({ id: str, instruction: nullable(str), status: oneOf('done', 'cached', 'error', 'canceled', 'unknown'), line: num, stage: optional(str), name: optional(str), durationMs: optional(num), exitCode: optional(num) }),
   ),
@@ -96,7 +110,7 @@ const SUMMARY: Check = shape({
       endLine: num,
     }),
   ),
-  aptGeneration: nullable(oneOf('1.0', '1.1-2.x', '3.x')),
+  aptGeneration: nullable(generation),
   environment: arrayOf(shape({ fact: str, value: str, scope: oneOf('host', 'image'), source: str, line: num })),
   repositories: arrayOf(shape({ uri: str, suite: str, status: oneOf('ok', 'partial', 'failed'), hit: num, get: num, ign: num, err: num, bytes: num, packages: num, failedPackages: num, line: num, cause: optional(str), error: optional(str), errorLine: optional(num) })),
   lines: num,

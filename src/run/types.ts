@@ -125,23 +125,89 @@ export interface AptSource {
   readonly component: string
 }
 
-/** A conclusion drawn from the whole run. `kind` ids are stable (docs/run-model.md). */
-export interface Finding {
-  /** Stable kind: `run.essential-packages-planned`, `run.apt-generation`, `diff.packages-planned` … */
-  readonly kind: FindingKind
+/** What every finding has: its stable kind and one sentence. */
+export interface FindingBase<K extends FindingKind> {
+  /** Stable kind (docs/run-model.md). */
+  readonly kind: K
   /** One sentence a person can act on. */
   readonly message: string
-  /** Packages the finding names. */
-  readonly packages?: readonly string[] | undefined
-  /** The apt generation, for `run.apt-generation`. */
-  readonly generation?: AptGeneration | undefined
-  /** Repositories, for `run.apt-sources`. */
-  readonly sources?: readonly AptSource[] | undefined
-  /** Lines that prove it (for base-system packages: the plan lists that name them). */
-  readonly lines?: readonly number[] | undefined
-  /** For diff findings drawn from one run: which run the `lines` belong to. */
-  readonly run?: 'a' | 'b' | undefined
 }
+
+/**
+ * `run.essential-packages-planned`: apt plans packages every base system already has: the image's
+ * dpkg database is not its base image's.
+ */
+export interface EssentialPackagesFinding extends FindingBase<'run.essential-packages-planned'> {
+  /** The base-system packages planned, Essential ones first. */
+  readonly packages: readonly string[]
+  /** The plan lists that name them. */
+  readonly lines: readonly number[]
+}
+
+/** `run.dpkg-unfinished`: dpkg.log leaves packages half-installed or unconfigured. */
+export interface DpkgUnfinishedFinding extends FindingBase<'run.dpkg-unfinished'> {
+  /** The packages left unfinished. */
+  readonly packages: readonly string[]
+  /** The dpkg.log line of each one's last state, in the same order. */
+  readonly lines: readonly number[]
+}
+
+/** `run.apt-generation`: which apt generation printed the run. */
+export interface AptGenerationFinding extends FindingBase<'run.apt-generation'> {
+  /** The generation. */
+  readonly generation: AptGeneration
+}
+
+/** `run.apt-sources`: the repositories apt talked to. */
+export interface AptSourcesFinding extends FindingBase<'run.apt-sources'> {
+  /** Repositories, first seen first. */
+  readonly sources: readonly AptSource[]
+}
+
+/** `diff.packages-planned`: run B installs other packages than run A. */
+export interface PackagesPlannedFinding extends FindingBase<'diff.packages-planned'> {
+  /** Packages newly installed only in run B. */
+  readonly packages: readonly string[]
+}
+
+/** `diff.essential-packages-planned`: only run B plans base-system packages (run B's own finding, restated). */
+export interface DiffEssentialPackagesFinding extends FindingBase<'diff.essential-packages-planned'> {
+  /** Run B's base-system packages, Essential ones first. */
+  readonly packages: readonly string[]
+  /** Run B's plan lists that name them. */
+  readonly lines: readonly number[]
+  /** The run the `lines` belong to. */
+  readonly run: 'b'
+}
+
+/** `diff.apt-generation-changed`: the runs were printed by different apt generations. */
+export interface AptGenerationChangedFinding extends FindingBase<'diff.apt-generation-changed'> {
+  /** Run B's generation. */
+  readonly generation: AptGeneration
+}
+
+/** The kinds whose finding is its sentence alone (every `env.*` kind and the other `diff.*` ones). */
+export type MessageFindingKind = Exclude<
+  FindingKind,
+  (EssentialPackagesFinding | DpkgUnfinishedFinding | AptGenerationFinding | AptSourcesFinding | PackagesPlannedFinding | DiffEssentialPackagesFinding | AptGenerationChangedFinding)['kind']
+>
+
+/** A finding that is its sentence alone. */
+export interface MessageFinding extends FindingBase<MessageFindingKind> {}
+
+/**
+ * A conclusion drawn from the whole run, or from the comparison of two: a discriminated union on
+ * `kind` like the events, so the fields a kind carries are known once `kind` is checked.
+ */
+export type Finding =
+  | EssentialPackagesFinding
+  | DpkgUnfinishedFinding
+  | AptGenerationFinding
+  | AptSourcesFinding
+  | PackagesPlannedFinding
+  | DiffEssentialPackagesFinding
+  | AptGenerationChangedFinding
+  | MessageFinding
 
 /**
  * Facts the run model adds from docker events (the base image a `FROM` resolved to, the builder)

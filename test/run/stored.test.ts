@@ -44,6 +44,10 @@ describe('a damaged or foreign value is named by its first wrong field', () => {
     ['a planned list that is not a list', edit((s) => (((s['transactions'] as Record<string, unknown>[])[0] as Record<string, Record<string, unknown>>)['planned'] as Record<string, unknown>)['new'] = 'openssh-client'), 'transactions[0].planned.new', 'an array'],
     ['a problem line as text', edit((s) => ((s['problems'] as Record<string, unknown>[])[0] as Record<string, unknown>)['line'] = '16'), 'problems[0].line', 'a number'],
     ['a fact without its scope', edit((s) => delete ((s['environment'] as Record<string, unknown>[])[0] as Record<string, unknown>)['scope']), 'environment[0].scope', '"host" | "image"'],
+    ['an essential-packages finding without its packages', edit((s) => (s['findings'] = [{ kind: 'run.essential-packages-planned', message: 'm', lines: [3] }])), 'findings[0].packages', 'an array'],
+    ['a dpkg-unfinished finding whose lines are text', edit((s) => (s['findings'] = [{ kind: 'run.dpkg-unfinished', message: 'm', packages: ['x'], lines: ['3'] }])), 'findings[0].lines[0]', 'a number'],
+    ['an apt generation aptlog never names', edit((s) => (s['findings'] = [{ kind: 'run.apt-generation', message: 'm', generation: '2.6' }])), 'findings[0].generation', '"1.0" | "1.1-2.x" | "3.x"'],
+    ['a finding without its message', edit((s) => (s['findings'] = [{ kind: 'env.kernel-differs' }])), 'findings[0].message', 'a string'],
     ['a schema this aptlog does not know (written by a newer one)', edit((s) => (s['schema'] = 'aptlog.run/2')), 'schema', '"aptlog.run/1"'],
   ]
   for (const [name, value, path, expected] of cases) {
@@ -56,6 +60,11 @@ describe('a damaged or foreign value is named by its first wrong field', () => {
   test('the schema id the CLI writes is accepted, and so is its absence (a summarize() result)', () => {
     expect(checkStoredSummary(edit((s) => (s['schema'] = RUN_SUMMARY_SCHEMA)))).toBeUndefined()
     expect(checkStoredSummary(good)).toBeUndefined()
+  })
+
+  test('a finding kind a newer aptlog may add needs only its kind and message', () => {
+    expect(checkStoredSummary(edit((s) => (s['findings'] = [{ kind: 'run.something-new', message: 'm', extra: 1 }])))).toBeUndefined()
+    expect(checkStoredSummary(edit((s) => (s['findings'] = [{ kind: '__proto__', message: 'm' }])))).toBeUndefined()
   })
 
   test('fields a newer aptlog may add are allowed; `__proto__` as a key is plain data', () => {
