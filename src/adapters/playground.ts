@@ -7,7 +7,7 @@
 
 export * from '../index.ts'
 export { diffStory } from '../format/diff-report.ts'
-export { consequencesOf } from '../format/explain-report.ts'
+export { consequencesOf } from '../run/root-cause.ts'
 export { problemPlace, problemTitle } from '../format/problem-text.ts'
 export { remedyFor } from '../format/remedies.ts'
 export { formatBytes, formatDuration } from '../format/report.ts'

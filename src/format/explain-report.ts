@@ -5,7 +5,7 @@
  */
 
 import type { Problem } from '../events/index.ts'
-import { causeOf } from '../run/root-cause.ts'
+import { consequencesOf } from '../run/root-cause.ts'
 import type { RunSummary } from '../run/types.ts'
 import { problemLine, problemPlace, problemTitle } from './problem-text.ts'
 import { aptLikeNote, inputLead } from './input-notes.ts'
@@ -17,25 +17,6 @@ const WARNING_FINDINGS: ReadonlySet<string> = new Set(['run.essential-packages-p
 
 /** Source lines by number, for evidence blocks. */
 export type EvidenceLines = ReadonlyMap<number, string>
-
-/** The problems that follow from `root` (directly or through others). */
-export function consequencesOf(problems: readonly Problem[], root: Problem): Problem[] {
-  const indexOf = new Map<Problem, number>(problems.map((p, i) => [p, i]))
-  const out: Problem[] = []
-  problems.forEach((p, i) => {
-    if (p === root) return
-    let index = i
-    for (let hops = 0; hops < problems.length; hops++) {
-      const cause = causeOf(problems, index)
-      if (cause === undefined) break
-      const next = indexOf.get(cause) as number
-      if (next === index) break
-      index = next
-    }
-    if (problems[index] === root) out.push(p)
-  })
-  return out
-}
 
 /** Evidence lines of a problem: its range plus `context` lines before, from what the caller kept. */
 export function evidenceFor(p: Problem, lines: EvidenceLines, context = 5): [number, string][] {
@@ -73,7 +54,8 @@ export function explainReport(run: RunSummary, lines: EvidenceLines, label?: str
   }
   const remedy = remedyInRun(run, root)
   const consequences = consequencesOf(run.problems, root)
-  const others = run.problems.filter((p) => p !== root && !consequences.includes(p) && p.severity === 'error')
+  const following = new Set(consequences)
+  const others = run.problems.filter((p) => p !== root && !following.has(p) && p.severity === 'error')
   return {
     title: `aptlog explain${label === undefined ? '' : `: ${label}`}`,
     lead: `The run failed: ${problemTitle(root)} (${root.kind}), ${problemPlace(root)}.${root.cut === true ? ' The log ends inside the block that proves it: what followed is missing, and the cause may be more specific than this.' : ''}`,

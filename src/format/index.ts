@@ -5,7 +5,7 @@
 
 export { diffReport, diffStory } from './diff-report.ts'
 export type { DiffLabels } from './diff-report.ts'
-export { consequencesOf, evidenceFor, explainReport } from './explain-report.ts'
+export { evidenceFor, explainReport } from './explain-report.ts'
 export type { EvidenceLines } from './explain-report.ts'
 export { cleanLine, createEvidenceCollector } from './evidence.ts'
 export type { EvidenceCollector, EvidenceOptions } from './evidence.ts'

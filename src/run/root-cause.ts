@@ -110,3 +110,34 @@ export function findRootCause(problems: readonly Problem[]): Problem | null {
   }
   return problems[current] as Problem
 }
+
+/**
+ * The problems that follow from `root`, directly or through others (`causeOf` walked to the end
+ * of each chain), in log order. Each chain's end is remembered, so a run with many problems is
+ * walked once, not once per problem.
+ */
+export function consequencesOf(problems: readonly Problem[], root: Problem): Problem[] {
+  const indexOf = new Map<Problem, number>(problems.map((p, i) => [p, i]))
+  /** Index of the problem each chain ends at; -1 until known. */
+  const ends = new Array<number>(problems.length).fill(-1)
+  const endOf = (start: number): number => {
+    const path: number[] = []
+    let index = start
+    // A chain is at most as long as the list; a cycle (a problem that is its own cause) ends it.
+    for (let hops = 0; hops < problems.length && ends[index] === -1; hops++) {
+      path.push(index)
+      const cause = causeOf(problems, index)
+      const next = cause === undefined ? index : (indexOf.get(cause) as number)
+      if (next === index) break
+      index = next
+    }
+    const end = ends[index] === -1 ? index : (ends[index] as number)
+    for (const i of path) ends[i] = end
+    return end
+  }
+  const out: Problem[] = []
+  problems.forEach((p, i) => {
+    if (p !== root && problems[endOf(i)] === root) out.push(p)
+  })
+  return out
+}

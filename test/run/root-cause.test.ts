@@ -10,6 +10,8 @@
 import { describe, expect, test } from 'vitest'
 import { remedyFor } from '../../src/format/remedies.ts'
 import { explainReport, parse, renderText, summarize, type Problem } from '../../src/index.ts'
+import { causeOf, consequencesOf } from '../../src/run/root-cause.ts'
+import { fixtureBytes } from '../support/fixtures.ts'
 
 const run = (lines: readonly string[]) => summarize(parse(`${lines.join('\n')}\n`))
 const brief = (p: Problem | null | undefined) => (p === null || p === undefined ? null : [p.kind, p.cause ?? null, p.line])
@@ -203,4 +205,34 @@ describe('the first cause is the root cause', () => {
       cause: 'tls',
     })
   })
+})
+
+describe('consequencesOf walks each chain to its end', () => {
+  /** The walk as first written: every problem's chain followed anew, hop by hop. */
+  const walked = (problems: readonly Problem[], root: Problem): Problem[] =>
+    problems.filter((p, i) => {
+      if (p === root) return false
+      let index = i
+      for (let hops = 0; hops < problems.length; hops++) {
+        const cause = causeOf(problems, index)
+        const next = cause === undefined ? index : problems.indexOf(cause)
+        if (next === index) break
+        index = next
+      }
+      return problems[index] === root
+    })
+
+  for (const name of ['docker/D17-cli20-buildkit-plain-predepends-problem.log', 'apt/trixie-i5-archive-fetch-connection-refused-via-proxy.log', 'apt/bookworm-i6-dns-resolution-failure-update.log', 'apt/bookworm-h1-failing-postinst.log']) {
+    test(`${name}: the same consequences as following every chain anew, for every problem as the root`, () => {
+      const problems = summarize(parse(fixtureBytes(name))).problems
+      expect(problems.length).toBeGreaterThan(1)
+      let some = 0
+      for (const root of problems) {
+        const found = consequencesOf(problems, root)
+        some += found.length
+        expect(found).toEqual(walked(problems, root))
+      }
+      expect(some).toBeGreaterThan(0)
+    })
+  }
 })
