@@ -36,7 +36,7 @@ export interface BuildCounter {
   /** Start a build: emit `docker.build.start`. */
   start(builder: DockerBuilder, session: DockerSession, at: LineAt, rule: string): BuildRecord
   /** Builds started so far. */
-  readonly started: number
+  started(): number
 }
 
 /** Create the counter for one parse. */
@@ -48,9 +48,7 @@ export function createBuildCounter(): BuildCounter {
       session.emit({ type: 'docker.build.start', ...baseFields(lineContext(at), rule), builder, build: count })
       return { build: count, builder, prefix: count === 1 ? '' : `b${count}.`, lastAt: at, failed: false, failureReported: false, imageId: undefined, tags: new Set<string>() }
     },
-    get started() {
-      return count
-    },
+    started: () => count,
   }
 }
 

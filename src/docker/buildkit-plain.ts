@@ -29,6 +29,8 @@ export interface PlainBuild extends ActiveBuild {
   startsNewBuild(n: number, text: string): boolean
   /** One `#N …` line. */
   line(line: PlainLine, at: LineAt, rule: string): Verdict
+  /** An output line `#N <t> payload` of vertex n, already taken apart (the router's fast path for the commonest BuildKit line). */
+  log(n: number, payload: string, at: LineAt): Verdict
   /**
    * A line without `#N` right after vertex N's output line: GitHub Actions splits lines at bare CRs
    * (FORMATS.md §8.1), so dpkg's `(Reading database ... 5%` frames arrive as lines of their own.
@@ -109,6 +111,13 @@ export function createPlainBuild(record: BuildRecord, session: DockerSession): P
     )
     running.set(n, step)
     return CONSUMED
+  }
+
+  function output(n: number, payload: string, at: LineAt): Verdict {
+    record.lastAt = at
+    current = n
+    afterOutput = true
+    return stepOutput(vertex(n, at), payload, session, at)
   }
 
   function status(step: Step, text: string, at: LineAt, rule: string): Verdict {
@@ -199,10 +208,8 @@ export function createPlainBuild(record: BuildRecord, session: DockerSession): P
       current = n
       afterOutput = false
       switch (line.kind) {
-        case 'bk.log': {
-          afterOutput = true
-          return stepOutput(vertex(n, at), line.payload, session, at)
-        }
+        case 'bk.log':
+          return output(n, line.payload, at)
         case 'bk.done':
           current = undefined
           return complete(n, at, rule, { status: 'done', durationMs: line.durationMs })
@@ -236,6 +243,7 @@ export function createPlainBuild(record: BuildRecord, session: DockerSession): P
           return header(n, line.text, at, rule)
       }
     },
+    log: output,
     continuation(text, at) {
       if (!afterOutput || current === undefined) return undefined
       const step = running.get(current)

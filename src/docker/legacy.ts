@@ -24,8 +24,8 @@ export interface SequentialBuild extends ActiveBuild {
   continues(step: LegacyStepLine | PodmanStepLine): boolean
   /** A step header: the previous step ends, this one starts. */
   step(step: LegacyStepLine | PodmanStepLine, at: LineAt, rule: string): void
-  /** True while a step is open. */
-  readonly inStep: boolean
+  /** True while a step is open (a method: a getter would make the build a slow dictionary object in V8, read on every line). */
+  inStep(): boolean
   /** A step information line; undefined when no step is open. */
   info(info: DockerStepInfoEvent['info'], value: string, at: LineAt, rule: string): Verdict | undefined
   /** ` ---> Using cache` / Podman `--> Using cache <id>`; undefined when no step is open. */
@@ -44,7 +44,9 @@ export interface SequentialBuild extends ActiveBuild {
 
 /** Create the state of a legacy (`legacy`) or Podman (`podman`) build. */
 export function createSequentialBuild(record: BuildRecord, session: DockerSession): SequentialBuild {
-  let current: (Step & { hasResult: boolean }) | undefined
+  let current: Step | undefined
+  /** The open step's image line (` ---> <id>`) came: it finished. */
+  let currentHasResult = false
   let lastStage = 0
   let lastIndex = 0
   let stageName: string | undefined
@@ -59,7 +61,7 @@ export function createSequentialBuild(record: BuildRecord, session: DockerSessio
     const step = current
     current = undefined
     // The step's image line (` ---> <id>`) proves it finished; without it only a next step or a success does.
-    const finished = step.hasResult || outcome === 'next' || outcome === 'success'
+    const finished = currentHasResult || outcome === 'next' || outcome === 'success'
     endStep(step, { status: finished ? (step.cached ? 'cached' : 'done') : 'unknown', inferred: true }, session, step.lastAt, rule)
   }
 
@@ -73,9 +75,7 @@ export function createSequentialBuild(record: BuildRecord, session: DockerSessio
     let lastLine = builtAt.line
     let done = false
     return {
-      get done(): boolean {
-        return done
-      },
+      done: () => done,
       offer(text, at) {
         const tag = LEGACY_TAGGED.match(text)
         if (tag === undefined) return undefined
@@ -94,9 +94,7 @@ export function createSequentialBuild(record: BuildRecord, session: DockerSessio
   const build: SequentialBuild = {
     kind: 'sequential',
     record,
-    get inStep(): boolean {
-      return current !== undefined
-    },
+    inStep: () => current !== undefined,
     idle: () => current === undefined,
     continues(step) {
       if (lastIndex === 0) return true
@@ -118,12 +116,13 @@ export function createSequentialBuild(record: BuildRecord, session: DockerSessio
         at,
         rule,
       )
-      current = Object.assign(started, { hasResult: false })
+      current = started
+      currentHasResult = false
     },
     info(info, value, at, rule) {
       if (current === undefined) return undefined
       touch(at)
-      if (info === 'image') current.hasResult = true
+      if (info === 'image') currentHasResult = true
       stepInfo(current, info, value, session, at, rule)
       return CONSUMED
     },

@@ -13,8 +13,8 @@
 
 import { createStreamContext, type StreamContext } from '../context/stream-context.ts'
 import type { DockerBuilder } from '../events/docker.ts'
-import { baseFields } from '../events/base.ts'
-import { createDispatch } from '../grammar/rules.ts'
+import { baseFields, type LineContext } from '../events/base.ts'
+import { createDispatch, type Rule, type RuleHit } from '../grammar/rules.ts'
 import type { Emit } from '../grammar/types.ts'
 import { CONSUMED, IGNORED, UNRECOGNIZED, UNRECOGNIZED_APT_LIKE, type Verdict } from '../grammar/verdict.ts'
 import { lastFrame } from '../lines/frames.ts'
@@ -25,18 +25,20 @@ import { COMPOSE_RULES } from './compose-rules.ts'
 import { createPlainBuild, type PlainBuild, type PlainLine } from './buildkit-plain.ts'
 import { createTtyBuild, type TtyBuild } from './buildkit-tty.ts'
 import { openEchoBlock, openHeadlessEchoBlock } from './echo-block.ts'
-import { ECHO_OPEN, isTimedReplay } from './echo-rules.ts'
+import { ECHO_OPEN, isTimedReplay, mayOpenSource, SOURCE_OPEN } from './echo-rules.ts'
 import { isCommandLineError } from './final-error-rules.ts'
 import { createSequentialBuild, type SequentialBuild } from './legacy.ts'
 import type { DockerLine, FinalErrorLine, StepFailureLine } from './line-kinds.ts'
 import { openNoticeBlock } from './notice-block.ts'
 import { createRawjsonBuild, type RawjsonBuild } from './rawjson.ts'
 import { RAWJSON_OBJECT } from './rawjson-rules.ts'
-import { DOCKER_LINE_RULES } from './rules.ts'
+import { KEYED_DOCKER_LINE_RULES } from './rules.ts'
 import { dockerProblem, lineContext, present, type DockerSession, type LineAt, type OpenBlock } from './session.ts'
 import { isDockerfileName, openSourceBlock } from './source-block.ts'
 import { isFromInstruction, parseVertexName } from './vertex-name.ts'
 import { isBlank } from '../lines/chars.ts'
+import { fastPaths } from '../lines/fast-path.ts'
+import { logPayloadAt, matchPlainLine, vertexNumber, vertexRest } from './buildkit-plain-rules.ts'
 
 /** Routes lines: docker framing is recognised here, payloads go to per-step stream contexts. */
 export interface LineRouter {
@@ -90,6 +92,23 @@ function opensHeaderless(line: PlainLine, insideLegacyStep: boolean): boolean {
   return !insideLegacyStep
 }
 
+/** First characters some keyed docker rule is keyed on (1), by character code below 128. */
+const KEYED_FIRST: Uint8Array = keyedFirstCharacters(KEYED_DOCKER_LINE_RULES)
+
+/**
+ * No docker rule can take the line: no keyed rule's first character, not a rawjson object, not a
+ * source-excerpt header. Such a line is output (of the open step, or of no step).
+ */
+function outputOnly(first: number, text: string): boolean {
+  return KEYED_FIRST[first] !== 1 && first !== 0x7b && !mayOpenSource(text)
+}
+
+function keyedFirstCharacters(rules: readonly Rule<unknown>[]): Uint8Array {
+  const keyed = new Uint8Array(128)
+  for (const rule of rules) for (let i = 0; i < rule.first.length; i++) keyed[rule.first.charCodeAt(i)] = 1
+  return keyed
+}
+
 /**
  * Create the router for one parse. `newContext` makes the stream context of each step and of the
  * lines outside any step (tests pass one that records what each context receives).
@@ -101,7 +120,7 @@ export function createLineRouter(
 ): LineRouter {
   const session: DockerSession = { emit, outside: newContext(), newContext, maxLineLength, liveContexts: new Set(), lastLive: undefined }
   const counter = createBuildCounter()
-  const dispatch = createDispatch(DOCKER_LINE_RULES)
+  const dispatch = createDispatch(KEYED_DOCKER_LINE_RULES)
   const composeDispatch = createDispatch(COMPOSE_RULES)
   let active: Active | undefined
   let block: OpenBlock | undefined
@@ -157,12 +176,13 @@ export function createLineRouter(
     return active?.kind === 'sequential' && (builder === undefined || active.record.builder === builder) ? active : undefined
   }
 
-  function outside(text: string, at: LineAt): Verdict {
+  /** A line outside any step; `at` is its line context. */
+  function outside(text: string, at: LineContext): Verdict {
     if (!isBlank(text)) {
       beforeLast = lastOutside
       lastOutside = text
     }
-    const verdict = session.outside.line(text, lineContext(at))
+    const verdict = session.outside.line(text, at)
     if (verdict !== UNRECOGNIZED && verdict !== UNRECOGNIZED_APT_LIKE) return verdict
     return composeLine(text, at) ?? verdict
   }
@@ -427,10 +447,42 @@ export function createLineRouter(
     return verdict
   }
 
-  /** A line no docker rule took: output of the open step, or of no step. */
-  function other(text: string, at: LineAt): Verdict {
+  /** The docker rule that takes the line, first in table order: the keyed ones, then the source-excerpt header. */
+  function docker(first: number, text: string): RuleHit<DockerLine> | undefined {
+    let hit: RuleHit<DockerLine> | undefined
+    if (first === 0x23 && fastPaths.enabled) {
+      // Every `#` rule is a BuildKit plain rule: the character after `#N ` picks the one or two that can match.
+      const rest = vertexRest(text)
+      hit = rest === -1 ? undefined : matchPlainLine(text, rest)
+    } else hit = dispatch.match(text)
+    if (hit !== undefined || !mayOpenSource(text)) return hit
+    const source = SOURCE_OPEN.match(text)
+    return source === undefined ? undefined : { rule: SOURCE_OPEN, value: source }
+  }
+
+  /**
+   * The commonest lines of a BuildKit plain build, read before the rule table: a vertex's output
+   * line `#5 0.354 Get:1 …`, and a line no docker rule can take right after one (a frame GitHub
+   * Actions split at a bare CR). Undefined: the general reading decides.
+   */
+  function plainFast(build: PlainBuild, first: number, text: string, at: LineContext): Verdict | undefined {
+    if (first === 0x23) {
+      const rest = vertexRest(text)
+      const payload = rest === -1 ? -1 : logPayloadAt(text, rest)
+      return payload === -1 ? undefined : build.log(vertexNumber(text, rest), text.slice(payload), at)
+    }
+    return outputOnly(first, text) && !isBlank(text) ? build.continuation(text, at) : undefined
+  }
+
+  /** Inside a legacy or Podman step, a line no docker rule can take is the step's output. */
+  function sequentialFast(build: SequentialBuild, first: number, text: string, at: LineContext): Verdict | undefined {
+    return build.inStep() && outputOnly(first, text) ? build.output(text, at) : undefined
+  }
+
+  /** A line no docker rule can take, wherever it comes. */
+  function other(text: string, at: LineContext): Verdict {
     const build = active
-    if (build === undefined && lastOutside === undefined && counter.started === 0) {
+    if (build === undefined && lastOutside === undefined && counter.started() === 0) {
       const verdict = startsInsideBox(text, at)
       if (verdict !== undefined) return verdict
     }
@@ -457,32 +509,41 @@ export function createLineRouter(
 
   return {
     line(text, lineNo, ts) {
-      const at: LineAt = { line: lineNo, ts }
+      // One object per line: where it is, and the line context of a line outside any step.
+      const at: LineContext = { line: lineNo, ts, step: undefined, stage: undefined }
       if (block !== undefined) {
         const verdict = block.offer(text, at)
         if (verdict !== undefined) {
-          if (block.done) block = undefined
+          if (block.done()) block = undefined
           return verdict
         }
         closeBlock()
       }
-      const insideLegacyStep = active?.kind === 'sequential' && active.inStep
-      if (text.length > 0 && text.charCodeAt(0) === 0x7b && !insideLegacyStep) {
+      const first = text.charCodeAt(0)
+      const build = active
+      if (build !== undefined && fastPaths.enabled) {
+        const verdict = build.kind === 'plain' ? plainFast(build, first, text, at) : build.kind === 'sequential' ? sequentialFast(build, first, text, at) : undefined
+        if (verdict !== undefined) return verdict
+      }
+      const insideLegacyStep = build?.kind === 'sequential' && build.inStep()
+      if (first === 0x7b && !insideLegacyStep) {
         const status = RAWJSON_OBJECT.match(text)
         if (status !== undefined) {
-          let build = active?.kind === 'rawjson' && !active.startsNewBuild(status) ? active : undefined
-          if (build === undefined) {
-            build = createRawjsonBuild(begin('rawjson', at, RAWJSON_OBJECT.id), session)
-            active = build
+          let rawjson = build?.kind === 'rawjson' && !build.startsNewBuild(status) ? build : undefined
+          if (rawjson === undefined) {
+            rawjson = createRawjsonBuild(begin('rawjson', at, RAWJSON_OBJECT.id), session)
+            active = rawjson
           }
-          return build.update(status, at)
+          return rawjson.update(status, at)
         }
-        if (active?.kind === 'rawjson') active.malformed()
+        if (build?.kind === 'rawjson') build.malformed()
       }
-      const hit = dispatch.match(text)
-      if (hit !== undefined) {
-        const verdict = handle(hit.value, hit.rule.id, text, at, insideLegacyStep)
-        if (verdict !== undefined) return verdict
+      if (!fastPaths.enabled || !outputOnly(first, text)) {
+        const hit = docker(first, text)
+        if (hit !== undefined) {
+          const verdict = handle(hit.value, hit.rule.id, text, at, insideLegacyStep)
+          if (verdict !== undefined) return verdict
+        }
       }
       return other(text, at)
     },

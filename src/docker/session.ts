@@ -31,8 +31,8 @@ export interface StepRef {
 export interface OpenBlock {
   /** Offer the next line: its verdict when the block takes it, undefined when the line is not the block's (the caller then closes the block and reads the line anew). */
   offer(text: string, at: LineAt): Verdict | undefined
-  /** True once the block has read its closing line and emitted its event. */
-  readonly done: boolean
+  /** True once the block has read its closing line and emitted its event (a method: an object with a getter is a slow dictionary object in V8, and the router asks on every line the block reads). */
+  done(): boolean
   /**
    * End of the block without its closing line: emit what it holds. `cut` when the input ended
    * inside it (the event says `cut: true`), not when the next line simply is not the block's.

@@ -12,7 +12,8 @@ import { baseFields } from '../events/base.ts'
 import { startEvent } from '../grammar/event.ts'
 import { CONSUMED, type Verdict } from '../grammar/verdict.ts'
 import { lastFrame } from '../lines/frames.ts'
-import { LOG_CLIPPED } from './log-clipped.ts'
+import { LOG_CLIPPED, mayEndWithClipMarker } from './log-clipped.ts'
+import { fastPaths } from '../lines/fast-path.ts'
 import { dockerProblem, lineContext, type DockerSession, type LineAt, type StepRef } from './session.ts'
 
 /** A step that has started and not yet ended. */
@@ -101,8 +102,8 @@ export function startStep(ref: StepRef, fields: StepStartFields, session: Docker
  */
 export function stepOutput(step: Step, payload: string, session: DockerSession, at: LineAt): Verdict {
   step.lastAt = at
-  const limit = LOG_CLIPPED.match(lastFrame(payload))
   const ctx = lineContext(at, step)
+  const limit = mayEndWithClipMarker(payload) || !fastPaths.enabled ? LOG_CLIPPED.match(lastFrame(payload)) : undefined
   if (limit !== undefined) {
     session.emit({ type: 'docker.log-clipped', ...baseFields(ctx, LOG_CLIPPED.id), limit })
     session.emit(
