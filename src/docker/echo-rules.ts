@@ -7,6 +7,7 @@
  */
 
 import type { Rule } from '../grammar/rules.ts'
+import type { DockerRule } from './keyed-dispatch.ts'
 import { isDigit } from '../lines/chars.ts'
 import type { EchoOpenLine, SourceOpenLine } from './line-kinds.ts'
 import { parseUint, skipDigits, skipSpaces } from './text.ts'
@@ -15,9 +16,10 @@ import { parseUint, skipDigits, skipSpaces } from './text.ts'
 export const ECHO_FRAME = '------'
 
 /** `------`: opens (and closes) an echo block. */
-export const ECHO_OPEN: Rule<EchoOpenLine> = {
+export const ECHO_OPEN: DockerRule<EchoOpenLine> = {
   id: 'docker.echo',
   first: '-',
+  second: '-',
   match(text) {
     return text === ECHO_FRAME ? { kind: 'echo.open' } : undefined
   },

@@ -12,8 +12,9 @@
  */
 
 import { createStreamContext, type StreamContext } from '../context/stream-context.ts'
-import type { DockerBuilder } from '../events/docker.ts'
-import { baseFields, type LineContext } from '../events/base.ts'
+import type { DockerBuilder, DockerContextEvent, DockerErrorEvent, DockerNoticeEvent } from '../events/docker.ts'
+import type { LineContext } from '../events/base.ts'
+import { startEvent } from '../grammar/event.ts'
 import { createDispatch, type Rule, type RuleHit } from '../grammar/rules.ts'
 import type { Emit } from '../grammar/types.ts'
 import { CONSUMED, IGNORED, UNRECOGNIZED, UNRECOGNIZED_APT_LIKE, type Verdict } from '../grammar/verdict.ts'
@@ -33,7 +34,8 @@ import { openNoticeBlock } from './notice-block.ts'
 import { createRawjsonBuild, type RawjsonBuild } from './rawjson.ts'
 import { RAWJSON_OBJECT } from './rawjson-rules.ts'
 import { KEYED_DOCKER_LINE_RULES } from './rules.ts'
-import { dockerProblem, lineContext, present, type DockerSession, type LineAt, type OpenBlock } from './session.ts'
+import { createKeyedDispatch } from './keyed-dispatch.ts'
+import { dockerProblem, lineContext, type DockerSession, type LineAt, type OpenBlock } from './session.ts'
 import { isDockerfileName, openSourceBlock } from './source-block.ts'
 import { isFromInstruction, parseVertexName } from './vertex-name.ts'
 import { isBlank } from '../lines/chars.ts'
@@ -121,6 +123,7 @@ export function createLineRouter(
   const session: DockerSession = { emit, outside: newContext(), newContext, maxLineLength, liveContexts: new Set(), lastLive: undefined }
   const counter = createBuildCounter()
   const dispatch = createDispatch(KEYED_DOCKER_LINE_RULES)
+  const keyed = createKeyedDispatch(KEYED_DOCKER_LINE_RULES)
   const composeDispatch = createDispatch(COMPOSE_RULES)
   let active: Active | undefined
   let block: OpenBlock | undefined
@@ -254,15 +257,23 @@ export function createLineRouter(
   }
 
   function emitError(form: FinalErrorLine['form'], text: string, exitCode: number | undefined, command: string | undefined, rule: string, at: LineAt): void {
-    session.emit({ type: 'docker.error', ...baseFields(lineContext(at), rule), form, text, ...present('exitCode', exitCode), ...present('command', command) })
+    const event = startEvent<DockerErrorEvent>('docker.error', lineContext(at), rule)
+    event.form = form
+    event.text = text
+    if (exitCode !== undefined) event.exitCode = exitCode
+    if (command !== undefined) event.command = command
+    session.emit(event)
   }
 
   /** A dispatched docker line; undefined when the build state does not allow it here (it is then output). */
-  function handle(line: DockerLine, rule: string, text: string, at: LineAt, insideLegacyStep: boolean): Verdict | undefined {
+  function handle(line: DockerLine, rule: string, text: string, at: LineContext, insideLegacyStep: boolean): Verdict | undefined {
     switch (line.kind) {
       case 'bk.description': {
         beginPlain(at, rule)
-        session.emit({ type: 'docker.notice', ...baseFields(lineContext(at), rule), notice: 'builder-instance', text: line.text })
+        const event = startEvent<DockerNoticeEvent>('docker.notice', at, rule)
+        event.notice = 'builder-instance'
+        event.text = line.text
+        session.emit(event)
         return CONSUMED
       }
       case 'bk.log':
@@ -303,7 +314,10 @@ export function createLineRouter(
         return undefined
       case 'legacy.context': {
         beginSequential('legacy', at, rule)
-        session.emit({ type: 'docker.context', ...baseFields(lineContext(at), rule), bytes: line.bytes, size: line.size })
+        const event = startEvent<DockerContextEvent>('docker.context', at, rule)
+        event.bytes = line.bytes
+        event.size = line.size
+        session.emit(event)
         return CONSUMED
       }
       case 'legacy.step': {
@@ -450,11 +464,12 @@ export function createLineRouter(
   /** The docker rule that takes the line, first in table order: the keyed ones, then the source-excerpt header. */
   function docker(first: number, text: string): RuleHit<DockerLine> | undefined {
     let hit: RuleHit<DockerLine> | undefined
-    if (first === 0x23 && fastPaths.enabled) {
+    if (!fastPaths.enabled) hit = dispatch.match(text)
+    else if (first === 0x23) {
       // Every `#` rule is a BuildKit plain rule: the character after `#N ` picks the one or two that can match.
       const rest = vertexRest(text)
       hit = rest === -1 ? undefined : matchPlainLine(text, rest)
-    } else hit = dispatch.match(text)
+    } else hit = keyed.match(text)
     if (hit !== undefined || !mayOpenSource(text)) return hit
     const source = SOURCE_OPEN.match(text)
     return source === undefined ? undefined : { rule: SOURCE_OPEN, value: source }

@@ -12,6 +12,7 @@ import { ECHO_NAME, ECHO_OPEN, ECHO_REPLAY, SOURCE_LINE, SOURCE_OPEN } from './e
 import { FINAL_ERROR_RULES } from './final-error-rules.ts'
 import { LEGACY_RULES } from './legacy-rules.ts'
 import type { DockerLine } from './line-kinds.ts'
+import type { DockerRule } from './keyed-dispatch.ts'
 import { LOG_CLIPPED } from './log-clipped.ts'
 import { NOTICE_RULES } from './notice-rules.ts'
 import { PODMAN_RULES } from './podman-rules.ts'
@@ -23,7 +24,7 @@ import { RAWJSON_OBJECT } from './rawjson-rules.ts'
  * enabled …` is not `ERROR: failed to solve`), Podman before legacy where both could match
  * (`--> ` vs ` ---> `).
  */
-export const KEYED_DOCKER_LINE_RULES: readonly Rule<DockerLine>[] = [
+export const KEYED_DOCKER_LINE_RULES: readonly DockerRule<DockerLine>[] = [
   ...BUILDKIT_PLAIN_RULES,
   ...TTY_RULES,
   ...NOTICE_RULES,
