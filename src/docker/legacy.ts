@@ -11,8 +11,8 @@ import { CONSUMED, type Verdict } from '../grammar/verdict.ts'
 import type { ActiveBuild } from './active-build.ts'
 import { addTag, emitBuildEnd, type BuildRecord } from './build.ts'
 import type { LegacyStepLine, PodmanStepLine, StepFailureLine } from './line-kinds.ts'
-import { lineContext, type DockerSession, type LineAt, type OpenBlock, type StepRef } from './session.ts'
-import { endStep, startStep, stepInfo, stepOutput, type Step } from './steps.ts'
+import { type DockerSession, type LineAt, type OpenBlock, type StepRef } from './session.ts'
+import { endStep, startStep, stepInfo, stepOutputAt, type Step } from './steps.ts'
 import { LEGACY_TAGGED } from './legacy-rules.ts'
 import { fromStageName, isFromInstruction } from './vertex-name.ts'
 
@@ -30,8 +30,8 @@ export interface SequentialBuild extends ActiveBuild {
   info(info: DockerStepInfoEvent['info'], value: string, at: LineAt, rule: string): Verdict | undefined
   /** ` ---> Using cache` / Podman `--> Using cache <id>`; undefined when no step is open. */
   usingCache(value: string, at: LineAt, rule: string): Verdict | undefined
-  /** An output line: to the open step's stream context, or outside when none is open. */
-  output(text: string, at: LineAt): Verdict
+  /** An output line at line `line`: to the open step's stream context, or outside when none is open. */
+  output(text: string, line: number, ts: string | undefined): Verdict
   /** A failure line for the open step (`The command … returned a non-zero code`): the step ends with an error. */
   failStep(failure: StepFailureLine, at: LineAt, rule: string): void
   /** A cancellation: the open step ends `canceled`. */
@@ -131,10 +131,12 @@ export function createSequentialBuild(record: BuildRecord, session: DockerSessio
       current.cached = true
       return build.info('using-cache', value, at, rule)
     },
-    output(text, at) {
-      if (current === undefined) return session.outside.line(text, lineContext(at))
-      touch(at)
-      return stepOutput(current, text, session, at)
+    output(text, line, ts) {
+      if (current === undefined) return session.outside.line(text, { line, ts, step: undefined, stage: undefined })
+      const step = current
+      const verdict = stepOutputAt(step, text, session, line, ts)
+      record.lastAt = step.lastAt
+      return verdict
     },
     settle() {
       current?.context?.flush()

@@ -480,18 +480,19 @@ export function createLineRouter(
    * line `#5 0.354 Get:1 …`, and a line no docker rule can take right after one (a frame GitHub
    * Actions split at a bare CR). Undefined: the general reading decides.
    */
-  function plainFast(build: PlainBuild, first: number, text: string, at: LineContext): Verdict | undefined {
+  function plainFast(build: PlainBuild, text: string, lineNo: number, ts: string | undefined): Verdict | undefined {
+    const first = text.charCodeAt(0)
     if (first === 0x23) {
       const rest = vertexRest(text)
       const payload = rest === -1 ? -1 : logPayloadAt(text, rest)
-      return payload === -1 ? undefined : build.log(vertexNumber(text, rest), text.slice(payload), at)
+      return payload === -1 ? undefined : build.log(vertexNumber(text, rest), text.slice(payload), lineNo, ts)
     }
-    return outputOnly(first, text) && !isBlank(text) ? build.continuation(text, at) : undefined
+    return outputOnly(first, text) && !isBlank(text) ? build.continuation(text, lineNo, ts) : undefined
   }
 
   /** Inside a legacy or Podman step, a line no docker rule can take is the step's output. */
-  function sequentialFast(build: SequentialBuild, first: number, text: string, at: LineContext): Verdict | undefined {
-    return build.inStep() && outputOnly(first, text) ? build.output(text, at) : undefined
+  function sequentialFast(build: SequentialBuild, text: string, lineNo: number, ts: string | undefined): Verdict | undefined {
+    return build.inStep() && outputOnly(text.charCodeAt(0), text) ? build.output(text, lineNo, ts) : undefined
   }
 
   /** A line no docker rule can take, wherever it comes. */
@@ -508,13 +509,13 @@ export function createLineRouter(
       if (failureLines === seen) lastFailed = undefined
       return verdict
     }
-    if (build.kind === 'sequential') return build.output(text, at)
+    if (build.kind === 'sequential') return build.output(text, at.line, at.ts)
     if (isBlank(text)) {
       if (build.kind === 'plain') build.blank()
       return IGNORED
     }
     if (build.kind === 'plain') {
-      const verdict = build.continuation(text, at)
+      const verdict = build.continuation(text, at.line, at.ts)
       if (verdict !== undefined) return verdict
     }
     // BuildKit prints no end line after a successful build: a foreign line once every vertex has completed ends it.
@@ -524,6 +525,11 @@ export function createLineRouter(
 
   return {
     line(text, lineNo, ts) {
+      if (block === undefined && active !== undefined && fastPaths.enabled) {
+        // Most lines are a step's output: read before the line's own object is made (its step context is).
+        const verdict = active.kind === 'plain' ? plainFast(active, text, lineNo, ts) : active.kind === 'sequential' ? sequentialFast(active, text, lineNo, ts) : undefined
+        if (verdict !== undefined) return verdict
+      }
       // One object per line: where it is, and the line context of a line outside any step.
       const at: LineContext = { line: lineNo, ts, step: undefined, stage: undefined }
       if (block !== undefined) {
@@ -536,10 +542,6 @@ export function createLineRouter(
       }
       const first = text.charCodeAt(0)
       const build = active
-      if (build !== undefined && fastPaths.enabled) {
-        const verdict = build.kind === 'plain' ? plainFast(build, first, text, at) : build.kind === 'sequential' ? sequentialFast(build, first, text, at) : undefined
-        if (verdict !== undefined) return verdict
-      }
       const insideLegacyStep = build?.kind === 'sequential' && build.inStep()
       if (first === 0x7b && !insideLegacyStep) {
         const status = RAWJSON_OBJECT.match(text)
