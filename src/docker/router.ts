@@ -490,9 +490,15 @@ export function createLineRouter(
     return outputOnly(first, text) && !isBlank(text) ? build.continuation(text, lineNo, ts) : undefined
   }
 
-  /** Inside a legacy or Podman step, a line no docker rule can take is the step's output. */
+  /**
+   * Inside a legacy or Podman step, a line no docker rule takes is the step's output (a rawjson
+   * object too: only a line outside a step can start a rawjson build).
+   */
   function sequentialFast(build: SequentialBuild, text: string, lineNo: number, ts: string | undefined): Verdict | undefined {
-    return build.inStep() && outputOnly(text.charCodeAt(0), text) ? build.output(text, lineNo, ts) : undefined
+    if (!build.inStep()) return undefined
+    const first = text.charCodeAt(0)
+    if (!outputOnly(first, text) && docker(first, text) !== undefined) return undefined
+    return build.output(text, lineNo, ts)
   }
 
   /** A line no docker rule can take, wherever it comes. */
