@@ -39,7 +39,21 @@ export function createKeyedDispatch<M>(rules: readonly DockerRule<M>[]): KeyedDi
   const table: (readonly (readonly DockerRule<M>[])[] | undefined)[] = []
   for (let first = 0; first < ASCII; first++) {
     const keyed = rules.filter((rule) => rule.first.includes(String.fromCharCode(first)))
-    table.push(keyed.length === 0 ? undefined : Array.from({ length: ASCII + 1 }, (_, second) => keyed.filter((rule) => allows(rule, second))))
+    if (keyed.length === 0) {
+      table.push(undefined)
+      continue
+    }
+    // Most second characters get the same list: one array each, shared.
+    const lists = new Map<string, readonly DockerRule<M>[]>()
+    table.push(
+      Array.from({ length: ASCII + 1 }, (_, second) => {
+        const list = keyed.filter((rule) => allows(rule, second))
+        const key = list.map((rule) => rule.id).join(' ')
+        const shared = lists.get(key) ?? list
+        lists.set(key, shared)
+        return shared
+      }),
+    )
   }
   return {
     match(text: string): RuleHit<M> | undefined {

@@ -94,6 +94,9 @@ function opensHeaderless(line: PlainLine, insideLegacyStep: boolean): boolean {
   return !insideLegacyStep
 }
 
+/** The keyed docker rules on a line's first two characters (with fast paths on), compiled once. */
+const KEYED_DISPATCH = createKeyedDispatch(KEYED_DOCKER_LINE_RULES)
+
 /** First characters some keyed docker rule is keyed on (1), by character code below 128. */
 const KEYED_FIRST: Uint8Array = keyedFirstCharacters(KEYED_DOCKER_LINE_RULES)
 
@@ -123,7 +126,6 @@ export function createLineRouter(
   const session: DockerSession = { emit, outside: newContext(), newContext, maxLineLength, liveContexts: new Set(), lastLive: undefined }
   const counter = createBuildCounter()
   const dispatch = createDispatch(KEYED_DOCKER_LINE_RULES)
-  const keyed = createKeyedDispatch(KEYED_DOCKER_LINE_RULES)
   const composeDispatch = createDispatch(COMPOSE_RULES)
   let active: Active | undefined
   let block: OpenBlock | undefined
@@ -469,7 +471,7 @@ export function createLineRouter(
       // Every `#` rule is a BuildKit plain rule: the character after `#N ` picks the one or two that can match.
       const rest = vertexRest(text)
       hit = rest === -1 ? undefined : matchPlainLine(text, rest)
-    } else hit = keyed.match(text)
+    } else hit = KEYED_DISPATCH.match(text)
     if (hit !== undefined || !mayOpenSource(text)) return hit
     const source = SOURCE_OPEN.match(text)
     return source === undefined ? undefined : { rule: SOURCE_OPEN, value: source }
