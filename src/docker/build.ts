@@ -4,9 +4,9 @@
  * @module
  */
 
-import type { DockerBuilder, DockerBuildEndEvent } from '../events/docker.ts'
-import { baseFields } from '../events/base.ts'
-import { dockerProblem, lineContext, present, type DockerSession, type LineAt } from './session.ts'
+import type { DockerBuilder, DockerBuildEndEvent, DockerBuildStartEvent } from '../events/docker.ts'
+import { startEvent } from '../grammar/event.ts'
+import { dockerProblem, lineContext, type DockerSession, type LineAt } from './session.ts'
 
 /** One build being read. */
 export interface BuildRecord {
@@ -36,7 +36,7 @@ export interface BuildCounter {
   /** Start a build: emit `docker.build.start`. */
   start(builder: DockerBuilder, session: DockerSession, at: LineAt, rule: string): BuildRecord
   /** Builds started so far. */
-  readonly started: number
+  started(): number
 }
 
 /** Create the counter for one parse. */
@@ -45,12 +45,13 @@ export function createBuildCounter(): BuildCounter {
   return {
     start(builder, session, at, rule) {
       count++
-      session.emit({ type: 'docker.build.start', ...baseFields(lineContext(at), rule), builder, build: count })
+      const event = startEvent<DockerBuildStartEvent>('docker.build.start', lineContext(at), rule)
+      event.builder = builder
+      event.build = count
+      session.emit(event)
       return { build: count, builder, prefix: count === 1 ? '' : `b${count}.`, lastAt: at, failed: false, failureReported: false, imageId: undefined, tags: new Set<string>() }
     },
-    get started() {
-      return count
-    },
+    started: () => count,
   }
 }
 
@@ -76,18 +77,16 @@ export interface BuildEnd {
 
 /** Emit `docker.build.end` at `at`. */
 export function emitBuildEnd(record: BuildRecord, end: BuildEnd, session: DockerSession, at: LineAt, rule: string): void {
-  session.emit({
-    type: 'docker.build.end',
-    ...baseFields(lineContext(at), rule, end.endLine),
-    build: record.build,
-    builder: record.builder,
-    outcome: end.outcome,
-    ...present('imageId', record.imageId),
-    ...present('tags', record.tags.size > 0 ? [...record.tags] : undefined),
-    ...present('exitCode', end.exitCode),
-    ...present('inferred', end.inferred === true ? true : undefined),
-    ...(end.cut === true ? { cut: true as const } : {}),
-  })
+  const event = startEvent<DockerBuildEndEvent>('docker.build.end', lineContext(at), rule, end.endLine)
+  event.build = record.build
+  event.builder = record.builder
+  event.outcome = end.outcome
+  if (record.imageId !== undefined) event.imageId = record.imageId
+  if (record.tags.size > 0) event.tags = [...record.tags]
+  if (end.exitCode !== undefined) event.exitCode = end.exitCode
+  if (end.inferred === true) event.inferred = true
+  if (end.cut === true) event.cut = true
+  session.emit(event)
 }
 
 /** Emit the `docker.build-failed` problem for a build's final error line, unless the build already has one. */

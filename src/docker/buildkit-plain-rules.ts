@@ -19,19 +19,36 @@ import { isHexRange, parseUint, secondsToMs, skipDigits } from './text.ts'
 /** Longest vertex number accepted (`#123456789`); more digits is not a BuildKit line. */
 const MAX_VERTEX_DIGITS = 9
 
-interface VertexPrefix {
-  readonly n: number
-  /** Index of the text after `#N `. */
-  readonly rest: number
+/**
+ * Index of the text after `#<digits> `, or -1: the line needs at least one character after it.
+ * `#5` alone, `#5text`, `# comment`, `#!/bin/sh` are not BuildKit lines. An index, not an object:
+ * every `#` rule reads it, and the catch-all is tried after nine others.
+ */
+export function vertexRest(text: string): number {
+  if (text.charCodeAt(0) !== 0x23) return -1
+  const end = skipDigits(text, 1)
+  if (end === 1 || end - 1 > MAX_VERTEX_DIGITS || text.charCodeAt(end) !== 0x20 || end + 1 >= text.length) return -1
+  return end + 1
 }
 
-/** `#<digits> ` followed by at least one character. `#5` alone, `#5text`, `# comment`, `#!/bin/sh` are not BuildKit lines. */
-export function vertexPrefix(text: string): VertexPrefix | undefined {
-  if (text.charCodeAt(0) !== 0x23) return undefined
-  const end = skipDigits(text, 1)
-  if (end === 1 || end - 1 > MAX_VERTEX_DIGITS || text.charCodeAt(end) !== 0x20 || end + 1 >= text.length) return undefined
-  const n = parseUint(text, 1, end)
-  return n === undefined ? undefined : { n, rest: end + 1 }
+/** The vertex number `N` of a line whose text after `#N ` starts at `rest` ({@link vertexRest}). */
+export function vertexNumber(text: string, rest: number): number {
+  // At most MAX_VERTEX_DIGITS digits, checked by vertexRest: always a number.
+  return parseUint(text, 1, rest - 1) as number
+}
+
+/**
+ * Where the program's text of an output line `#5 0.354 Get:1 …` starts (`text.length` for an
+ * empty one), given the index after `#N `; -1 when the line is not an output line.
+ */
+export function logPayloadAt(text: string, rest: number): number {
+  const intEnd = skipDigits(text, rest)
+  if (intEnd === rest || text.charCodeAt(intEnd) !== 0x2e) return -1
+  const end = skipDigits(text, intEnd + 1)
+  // No decimals only in the five-character `%#.4g` form of v0.5–v0.7 (`1235.`).
+  if (end === intEnd + 1 && end - rest !== 5) return -1
+  if (end === text.length) return end
+  return text.charCodeAt(end) === 0x20 ? end + 1 : -1
 }
 
 const DESCRIPTION = 'building with "'
@@ -55,16 +72,11 @@ export const BUILDKIT_LOG: Rule<BuildkitLogLine> = {
   id: 'docker.buildkit.log',
   first: '#',
   match(text) {
-    const prefix = vertexPrefix(text)
-    if (prefix === undefined) return undefined
-    const intEnd = skipDigits(text, prefix.rest)
-    if (intEnd === prefix.rest || text.charCodeAt(intEnd) !== 0x2e) return undefined
-    const end = skipDigits(text, intEnd + 1)
-    // No decimals only in the five-character `%#.4g` form of v0.5–v0.7 (`1235.`).
-    if (end === intEnd + 1 && end - prefix.rest !== 5) return undefined
-    if (end === text.length) return { kind: 'bk.log', n: prefix.n, payload: '' }
-    if (text.charCodeAt(end) !== 0x20) return undefined
-    return { kind: 'bk.log', n: prefix.n, payload: text.slice(end + 1) }
+    const rest = vertexRest(text)
+    if (rest === -1) return undefined
+    const payload = logPayloadAt(text, rest)
+    if (payload === -1) return undefined
+    return { kind: 'bk.log', n: vertexNumber(text, rest), payload: payload === text.length ? '' : text.slice(payload) }
   },
 }
 
@@ -73,13 +85,13 @@ export const BUILDKIT_DONE: Rule<BuildkitDoneLine> = {
   id: 'docker.buildkit.done',
   first: '#',
   match(text) {
-    const prefix = vertexPrefix(text)
-    if (prefix === undefined || !text.startsWith('DONE', prefix.rest)) return undefined
-    const after = prefix.rest + 4
-    if (after === text.length) return { kind: 'bk.done', n: prefix.n }
+    const rest = vertexRest(text)
+    if (rest === -1 || !text.startsWith('DONE', rest)) return undefined
+    const after = rest + 4
+    if (after === text.length) return { kind: 'bk.done', n: vertexNumber(text, rest) }
     if (text.charCodeAt(after) !== 0x20 || !text.endsWith('s')) return undefined
     const durationMs = secondsToMs(text.slice(after + 1, -1))
-    return durationMs === undefined ? undefined : { kind: 'bk.done', n: prefix.n, durationMs }
+    return durationMs === undefined ? undefined : { kind: 'bk.done', n: vertexNumber(text, rest), durationMs }
   },
 }
 
@@ -88,9 +100,9 @@ function markerRule(id: string, word: string, kind: BuildkitMarkerLine['kind']):
     id,
     first: '#',
     match(text) {
-      const prefix = vertexPrefix(text)
-      if (prefix === undefined || text.length !== prefix.rest + word.length || !text.startsWith(word, prefix.rest)) return undefined
-      return { kind, n: prefix.n }
+      const rest = vertexRest(text)
+      if (rest === -1 || text.length !== rest + word.length || !text.startsWith(word, rest)) return undefined
+      return { kind, n: vertexNumber(text, rest) }
     },
   }
 }
@@ -107,9 +119,9 @@ function textRule(id: string, word: string, kind: BuildkitTextLine['kind']): Rul
     id,
     first: '#',
     match(text) {
-      const prefix = vertexPrefix(text)
-      if (prefix === undefined || !text.startsWith(word, prefix.rest)) return undefined
-      return { kind, n: prefix.n, text: text.slice(prefix.rest + word.length) }
+      const rest = vertexRest(text)
+      if (rest === -1 || !text.startsWith(word, rest)) return undefined
+      return { kind, n: vertexNumber(text, rest), text: text.slice(rest + word.length) }
     },
   }
 }
@@ -127,11 +139,11 @@ export const BUILDKIT_DIGEST: Rule<BuildkitTextLine> = {
   id: 'docker.buildkit.digest',
   first: '#',
   match(text) {
-    const prefix = vertexPrefix(text)
-    if (prefix === undefined || !text.startsWith(SHA256, prefix.rest)) return undefined
-    const hex = prefix.rest + SHA256.length
+    const rest = vertexRest(text)
+    if (rest === -1 || !text.startsWith(SHA256, rest)) return undefined
+    const hex = rest + SHA256.length
     if (text.length !== hex + DIGEST_HEX || !isHexRange(text, hex, text.length)) return undefined
-    return { kind: 'bk.digest', n: prefix.n, text: text.slice(prefix.rest) }
+    return { kind: 'bk.digest', n: vertexNumber(text, rest), text: text.slice(rest) }
   },
 }
 
@@ -140,15 +152,13 @@ export const BUILDKIT_OTHER: Rule<BuildkitTextLine> = {
   id: 'docker.buildkit.vertex',
   first: '#',
   match(text) {
-    const prefix = vertexPrefix(text)
-    return prefix === undefined ? undefined : { kind: 'bk.other', n: prefix.n, text: text.slice(prefix.rest) }
+    const rest = vertexRest(text)
+    return rest === -1 ? undefined : { kind: 'bk.other', n: vertexNumber(text, rest), text: text.slice(rest) }
   },
 }
 
 /** The BuildKit plain rules, most specific first (the catch-all `BUILDKIT_OTHER` last). */
-export const BUILDKIT_PLAIN_RULES: readonly Rule<
-  BuildkitDescriptionLine | BuildkitLogLine | BuildkitDoneLine | BuildkitMarkerLine | BuildkitTextLine
->[] = [
+export const BUILDKIT_PLAIN_RULES: readonly Rule<PlainRuleLine>[] = [
   BUILDKIT_DESCRIPTION,
   BUILDKIT_LOG,
   BUILDKIT_DONE,
@@ -160,6 +170,53 @@ export const BUILDKIT_PLAIN_RULES: readonly Rule<
   BUILDKIT_DIGEST,
   BUILDKIT_OTHER,
 ]
+
+/** A rule of {@link BUILDKIT_PLAIN_RULES}. */
+type PlainRule = (typeof BUILDKIT_PLAIN_RULES)[number]
+
+/** What a BuildKit plain rule finds. */
+export type PlainRuleLine = BuildkitDescriptionLine | BuildkitLogLine | BuildkitDoneLine | BuildkitMarkerLine | BuildkitTextLine
+
+/**
+ * The characters the text after `#N ` starts with for each rule but the catch-all: its keyword's
+ * first, or a digit for an output line's time. A `#N ` line is then tried against one or two
+ * rules instead of ten.
+ */
+const AFTER_PREFIX: ReadonlyMap<PlainRule, string> = new Map<PlainRule, string>([
+  [BUILDKIT_DESCRIPTION, 'b'],
+  [BUILDKIT_LOG, '0123456789'],
+  [BUILDKIT_DONE, 'D'],
+  [BUILDKIT_CACHED, 'C'],
+  [BUILDKIT_CANCELED, 'C'],
+  [BUILDKIT_PAUSED, '.'],
+  [BUILDKIT_ERROR, 'E'],
+  [BUILDKIT_WARN, 'W'],
+  [BUILDKIT_DIGEST, 's'],
+])
+
+/** The rules by the first character after `#N ` (below 128), in table order, each list ending with the catch-all. */
+const BY_AFTER_PREFIX: readonly (readonly PlainRule[])[] = Array.from({ length: 128 }, (_, c) => [
+  ...BUILDKIT_PLAIN_RULES.filter((rule) => AFTER_PREFIX.get(rule)?.includes(String.fromCharCode(c)) === true),
+  BUILDKIT_OTHER,
+])
+
+const OTHER_ONLY: readonly PlainRule[] = [BUILDKIT_OTHER]
+
+/**
+ * The first rule of {@link BUILDKIT_PLAIN_RULES}, in table order, that matches a line whose text
+ * after `#N ` starts at `rest` ({@link vertexRest}), with what it found: the table's answer,
+ * trying only the rules the character at `rest` allows.
+ */
+export function matchPlainLine(text: string, rest: number): { readonly rule: PlainRule; readonly value: PlainRuleLine } | undefined {
+  const c = text.charCodeAt(rest)
+  const rules = c < 128 ? (BY_AFTER_PREFIX[c] as readonly PlainRule[]) : OTHER_ONLY
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i] as PlainRule
+    const value = rule.match(text)
+    if (value !== undefined) return { rule, value }
+  }
+  return undefined
+}
 
 /** Parts of a finished status line: `exporting layers 0.6s done` → `exporting layers`. */
 export function finishedStatus(text: string): string | undefined {

@@ -14,7 +14,7 @@ import { addTag, emitBuildEnd, type BuildRecord } from './build.ts'
 import { finishedStatus } from './buildkit-plain-rules.ts'
 import type { BuildkitDoneLine, BuildkitLogLine, BuildkitMarkerLine, BuildkitTextLine } from './line-kinds.ts'
 import type { DockerSession, LineAt, StepRef } from './session.ts'
-import { adoptStep, closeContext, endStep, startStep, stepInfo, stepOutput, type Step } from './steps.ts'
+import { adoptStep, closeContext, endStep, startStep, stepInfo, stepOutput, stepOutputAt, type Step } from './steps.ts'
 import { exitCodeIn } from './text.ts'
 import { parseVertexName } from './vertex-name.ts'
 
@@ -29,12 +29,14 @@ export interface PlainBuild extends ActiveBuild {
   startsNewBuild(n: number, text: string): boolean
   /** One `#N …` line. */
   line(line: PlainLine, at: LineAt, rule: string): Verdict
+  /** An output line `#N <t> payload` of vertex n at line `line`, already taken apart (the router's fast path for the commonest BuildKit line). */
+  log(n: number, payload: string, line: number, ts: string | undefined): Verdict
   /**
    * A line without `#N` right after vertex N's output line: GitHub Actions splits lines at bare CRs
    * (FORMATS.md §8.1), so dpkg's `(Reading database ... 5%` frames arrive as lines of their own.
    * Returns undefined when the previous line was not an output line.
    */
-  continuation(text: string, at: LineAt): Verdict | undefined
+  continuation(text: string, line: number, ts: string | undefined): Verdict | undefined
   /** An empty line: the separator before a header. */
   blank(): void
 }
@@ -109,6 +111,16 @@ export function createPlainBuild(record: BuildRecord, session: DockerSession): P
     )
     running.set(n, step)
     return CONSUMED
+  }
+
+  function output(n: number, payload: string, line: number, ts: string | undefined): Verdict {
+    current = n
+    afterOutput = true
+    // A vertex the log has not named yet is adopted at this line (its lastAt is the line's context at once).
+    const step = running.get(n) ?? vertex(n, { line, ts })
+    const verdict = stepOutputAt(step, payload, session, line, ts)
+    record.lastAt = step.lastAt
+    return verdict
   }
 
   function status(step: Step, text: string, at: LineAt, rule: string): Verdict {
@@ -199,10 +211,8 @@ export function createPlainBuild(record: BuildRecord, session: DockerSession): P
       current = n
       afterOutput = false
       switch (line.kind) {
-        case 'bk.log': {
-          afterOutput = true
-          return stepOutput(vertex(n, at), line.payload, session, at)
-        }
+        case 'bk.log':
+          return output(n, line.payload, at.line, at.ts)
         case 'bk.done':
           current = undefined
           return complete(n, at, rule, { status: 'done', durationMs: line.durationMs })
@@ -236,12 +246,14 @@ export function createPlainBuild(record: BuildRecord, session: DockerSession): P
           return header(n, line.text, at, rule)
       }
     },
-    continuation(text, at) {
+    log: output,
+    continuation(text, line, ts) {
       if (!afterOutput || current === undefined) return undefined
       const step = running.get(current)
       if (step === undefined) return undefined
-      record.lastAt = at
-      return stepOutput(step, text, session, at)
+      const verdict = stepOutputAt(step, text, session, line, ts)
+      record.lastAt = step.lastAt
+      return verdict
     },
     blank() {
       current = undefined

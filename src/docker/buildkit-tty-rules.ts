@@ -9,6 +9,7 @@
  */
 
 import type { Rule } from '../grammar/rules.ts'
+import type { DockerRule } from './keyed-dispatch.ts'
 import type { TtyDetailLine, TtyHeaderLine, TtyJobLine } from './line-kinds.ts'
 import { secondsToMs } from './text.ts'
 
@@ -16,9 +17,10 @@ const HEADER = '[+] Building '
 const FINISHED = ' FINISHED'
 
 /** `[+] Building 4.3s (7/8)`, `[+] Building 11.3s (8/8) FINISHED      docker:default`. */
-export const TTY_HEADER: Rule<TtyHeaderLine> = {
+export const TTY_HEADER: DockerRule<TtyHeaderLine> = {
   id: 'docker.tty.header',
   first: '[',
+  second: '+',
   match(text) {
     if (!text.startsWith(HEADER)) return undefined
     // `<secs>s (<done>/<total>)`
@@ -64,9 +66,10 @@ function detailLine(text: string, rest: number): TtyDetailLine {
  * ` => => exporting layers   1.6s`, ` => => # Get:2 …`. One rule for both: every docker line that
  * starts with a space is tried against it, so it costs one call.
  */
-export const TTY_JOB: Rule<TtyJobLine | TtyDetailLine> = {
+export const TTY_JOB: DockerRule<TtyJobLine | TtyDetailLine> = {
   id: 'docker.tty.job',
   first: ' =',
+  second: '=>',
   match(text) {
     const from = jobStart(text)
     if (from === -1) return undefined

@@ -66,9 +66,7 @@ export function openEchoBlock(session: DockerSession, at: LineAt, resolve: EchoR
   }
 
   return {
-    get done(): boolean {
-      return done
-    },
+    done: () => done,
     offer(text, next): Verdict | undefined {
       let verdict: Verdict = CONSUMED
       if (name === undefined) {

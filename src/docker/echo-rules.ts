@@ -7,6 +7,7 @@
  */
 
 import type { Rule } from '../grammar/rules.ts'
+import type { DockerRule } from './keyed-dispatch.ts'
 import { isDigit } from '../lines/chars.ts'
 import type { EchoOpenLine, SourceOpenLine } from './line-kinds.ts'
 import { parseUint, skipDigits, skipSpaces } from './text.ts'
@@ -15,9 +16,10 @@ import { parseUint, skipDigits, skipSpaces } from './text.ts'
 export const ECHO_FRAME = '------'
 
 /** `------`: opens (and closes) an echo block. */
-export const ECHO_OPEN: Rule<EchoOpenLine> = {
+export const ECHO_OPEN: DockerRule<EchoOpenLine> = {
   id: 'docker.echo',
   first: '-',
+  second: '-',
   match(text) {
     return text === ECHO_FRAME ? { kind: 'echo.open' } : undefined
   },
@@ -70,14 +72,23 @@ export function isTimedReplay(text: string): boolean {
 /** Longest file name accepted in a `Dockerfile:N` header. */
 const MAX_FILE = 1024
 
+/**
+ * What a source excerpt header needs before anything else is read: a short line that ends in a
+ * digit. The docker rules are keyed on the first character except {@link SOURCE_OPEN}, so a line
+ * that fails this and starts with no keyed character is no docker line (the router skips the table).
+ */
+export function mayOpenSource(text: string): boolean {
+  return text.length <= MAX_FILE + 12 && isDigit(text.charCodeAt(text.length - 1))
+}
+
 /** `Dockerfile:2`, `docker/app.Dockerfile:14`: a file name without spaces, `:`, the first line of the failing range. */
 export const SOURCE_OPEN: Rule<SourceOpenLine> = {
   id: 'docker.source',
   first: '',
   match(text) {
-    // Ends in a digit: tested first because this rule is tried on every line no keyed docker rule
-    // took, and `lastIndexOf` scans the whole line (a C++ call in V8: ~50 ns on a line without ':').
-    if (text.length > MAX_FILE + 12 || !isDigit(text.charCodeAt(text.length - 1))) return undefined
+    // Tested first because this rule is tried on every line no keyed docker rule took, and
+    // `lastIndexOf` scans the whole line (a C++ call in V8: ~50 ns on a line without ':').
+    if (!mayOpenSource(text)) return undefined
     const colon = text.lastIndexOf(':')
     if (colon < 1 || skipDigits(text, colon + 1) !== text.length) return undefined
     const sourceLine = parseUint(text, colon + 1, text.length)

@@ -10,6 +10,7 @@
  */
 
 import type { Rule } from '../grammar/rules.ts'
+import type { DockerRule } from './keyed-dispatch.ts'
 import type { FinalErrorLine } from './line-kinds.ts'
 import { commandIn, exitCodeIn } from './text.ts'
 
@@ -41,9 +42,10 @@ function afterTarget(text: string): number {
 }
 
 /** `ERROR: failed to solve: …`, `ERROR: failed to build: …`, `failed to solve: …`, compose v2 `target web: failed to solve: …`, and their wrappers. */
-export const FINAL_FAILED_TO_SOLVE: Rule<FinalErrorLine> = {
+export const FINAL_FAILED_TO_SOLVE: DockerRule<FinalErrorLine> = {
   id: 'docker.final.failed-to-solve',
   first: 'Eft',
+  second: 'Rra',
   match(text) {
     const from = afterTarget(text)
     return SOLVE_PREFIXES.some((p) => text.startsWith(p, from)) ? finalError('failed-to-solve', text) : undefined
@@ -51,27 +53,30 @@ export const FINAL_FAILED_TO_SOLVE: Rule<FinalErrorLine> = {
 }
 
 /** `executor failed running [/bin/sh -c …]: exit code: 100` alone on a line (docker 20.10 CLI, BuildKit ≤ v0.8). */
-export const FINAL_EXECUTOR_FAILED: Rule<FinalErrorLine> = {
+export const FINAL_EXECUTOR_FAILED: DockerRule<FinalErrorLine> = {
   id: 'docker.final.executor-failed',
   first: 'e',
+  second: 'x',
   match(text) {
     return text.startsWith('executor failed running [') && text.includes(']: ') ? finalError('executor-failed', text) : undefined
   },
 }
 
 /** `process "/bin/sh -c …" did not complete successfully: exit code: 100` alone on a line (docker 20.10 CLI against BuildKit ≥ v0.9). */
-export const FINAL_PROCESS_FAILED: Rule<FinalErrorLine> = {
+export const FINAL_PROCESS_FAILED: DockerRule<FinalErrorLine> = {
   id: 'docker.final.process-failed',
   first: 'p',
+  second: 'r',
   match(text) {
     return text.startsWith('process "') && text.includes('" did not complete successfully') ? finalError('process-failed', text) : undefined
   },
 }
 
 /** `invalid value "rawjson" passed to --progress, valid values are: auto, plain, tty` (docker 20.10 CLI, corpus D19). */
-export const FINAL_PROGRESS_REFUSED: Rule<FinalErrorLine> = {
+export const FINAL_PROGRESS_REFUSED: DockerRule<FinalErrorLine> = {
   id: 'docker.final.progress-refused',
   first: 'i',
+  second: 'n',
   match(text) {
     return text.startsWith('invalid value "') && text.includes('" passed to --progress, valid values are: ') ? finalError('cli', text) : undefined
   },
@@ -84,9 +89,10 @@ const USAGE_HEADS = ['Usage:  docker build ', 'Usage:  docker buildx build ', 'U
  * CLI refused its command line (corpus D20: `unknown flag: --progress`, exit 125). `docker build
  * --help` prints it too, so the router counts it a failure only after a command-line error line.
  */
-export const FINAL_USAGE: Rule<FinalErrorLine> = {
+export const FINAL_USAGE: DockerRule<FinalErrorLine> = {
   id: 'docker.final.usage',
   first: 'U',
+  second: 's',
   match(text) {
     for (const head of USAGE_HEADS) if (text.startsWith(head)) return { kind: 'final.error', form: 'cli', usage: true }
     return undefined

@@ -6,6 +6,7 @@
  */
 
 import type { Rule } from '../grammar/rules.ts'
+import type { DockerRule } from './keyed-dispatch.ts'
 import { lastFrame } from '../lines/frames.ts'
 import type {
   LegacyBuiltLine,
@@ -24,9 +25,10 @@ const CONTEXT = 'Sending build context to Docker daemon '
  * `Sending build context to Docker daemon  3.072kB`: size right-aligned in 8 columns. On a tty the
  * CLI repaints it with bare CRs, so the last frame holds the final size.
  */
-export const LEGACY_CONTEXT: Rule<LegacyContextLine> = {
+export const LEGACY_CONTEXT: DockerRule<LegacyContextLine> = {
   id: 'docker.legacy.context',
   first: 'S',
+  second: 'e',
   match(text) {
     if (!text.startsWith(CONTEXT)) return undefined
     const frame = lastFrame(text)
@@ -38,9 +40,10 @@ export const LEGACY_CONTEXT: Rule<LegacyContextLine> = {
 }
 
 /** `Step 2/5 : RUN apt-get update` (since 1.13) and `Step 2 : RUN …` (before). */
-export const LEGACY_STEP: Rule<LegacyStepLine> = {
+export const LEGACY_STEP: DockerRule<LegacyStepLine> = {
   id: 'docker.legacy.step',
   first: 'S',
+  second: 't',
   match(text) {
     if (!text.startsWith('Step ')) return undefined
     const indexEnd = skipDigits(text, 5)
@@ -79,9 +82,10 @@ function isId(text: string, from: number): boolean {
 const RUNNING_IN = 'Running in '
 
 /** ` ---> Running in 8ad72937455d`: the step runs in a container; its output follows. */
-export const LEGACY_RUNNING_IN: Rule<LegacyInfoLine> = {
+export const LEGACY_RUNNING_IN: DockerRule<LegacyInfoLine> = {
   id: 'docker.legacy.running-in',
   first: ' -',
+  second: '-',
   match(text) {
     const at = arrow(text)
     if (at === -1 || !text.startsWith(RUNNING_IN, at) || !isId(text, at + RUNNING_IN.length)) return undefined
@@ -90,9 +94,10 @@ export const LEGACY_RUNNING_IN: Rule<LegacyInfoLine> = {
 }
 
 /** ` ---> Using cache`: the step's result comes from the build cache (the image id follows). */
-export const LEGACY_USING_CACHE: Rule<LegacyMarkerLine> = {
+export const LEGACY_USING_CACHE: DockerRule<LegacyMarkerLine> = {
   id: 'docker.legacy.using-cache',
   first: ' -',
+  second: '-',
   match(text) {
     const at = arrow(text)
     return at !== -1 && text.length === at + 11 && text.startsWith('Using cache', at) ? { kind: 'legacy.using-cache' } : undefined
@@ -100,9 +105,10 @@ export const LEGACY_USING_CACHE: Rule<LegacyMarkerLine> = {
 }
 
 /** ` ---> [Warning] …`. */
-export const LEGACY_WARNING: Rule<LegacyInfoLine> = {
+export const LEGACY_WARNING: DockerRule<LegacyInfoLine> = {
   id: 'docker.legacy.warning',
   first: ' -',
+  second: '-',
   match(text) {
     const at = arrow(text)
     if (at === -1 || !text.startsWith('[Warning] ', at)) return undefined
@@ -118,9 +124,10 @@ const REMOVING = 'Removing intermediate container '
  * (daemon ≤ 24) or ` ---> Removed intermediate container <id>` (daemon ≥ 25); a failed removal
  * appends `: <error>`.
  */
-export const LEGACY_REMOVED_CONTAINER: Rule<LegacyInfoLine> = {
+export const LEGACY_REMOVED_CONTAINER: DockerRule<LegacyInfoLine> = {
   id: 'docker.legacy.removed-container',
   first: ' -R',
+  second: '-e',
   match(text) {
     let from: number
     if (text.startsWith(REMOVING)) from = REMOVING.length
@@ -138,9 +145,10 @@ export const LEGACY_REMOVED_CONTAINER: Rule<LegacyInfoLine> = {
 }
 
 /** ` ---> c7321c6412da`: the step's resulting image (12 hex, `sha256:` stripped). */
-export const LEGACY_IMAGE: Rule<LegacyInfoLine> = {
+export const LEGACY_IMAGE: DockerRule<LegacyInfoLine> = {
   id: 'docker.legacy.image',
   first: ' -',
+  second: '-',
   match(text) {
     const at = arrow(text)
     return at !== -1 && isId(text, at) ? { kind: 'legacy.image', value: text.slice(at) } : undefined
@@ -150,9 +158,10 @@ export const LEGACY_IMAGE: Rule<LegacyInfoLine> = {
 const BUILT = 'Successfully built '
 
 /** `Successfully built 70fcb673dcc2` (hex only: pip's `Successfully built numpy` is not a docker line). */
-export const LEGACY_BUILT: Rule<LegacyBuiltLine> = {
+export const LEGACY_BUILT: DockerRule<LegacyBuiltLine> = {
   id: 'docker.legacy.built',
   first: 'S',
+  second: 'u',
   match(text) {
     return text.startsWith(BUILT) && isId(text, BUILT.length) ? { kind: 'legacy.built', imageId: text.slice(BUILT.length) } : undefined
   },
@@ -161,9 +170,10 @@ export const LEGACY_BUILT: Rule<LegacyBuiltLine> = {
 const TAGGED = 'Successfully tagged '
 
 /** `Successfully tagged corpus/seed-bookworm:legacy` (one per `-t`; Podman prints the same words). */
-export const LEGACY_TAGGED: Rule<LegacyTaggedLine> = {
+export const LEGACY_TAGGED: DockerRule<LegacyTaggedLine> = {
   id: 'docker.legacy.tagged',
   first: 'S',
+  second: 'u',
   match(text) {
     if (!text.startsWith(TAGGED)) return undefined
     const tag = text.slice(TAGGED.length)
@@ -185,9 +195,10 @@ const HUB_PREFIX = 'Build failed: '
  * that know more append it: `…: 100: <error>`. The command may itself hold quotes and brackets,
  * so the end marker is searched from the right.
  */
-export const LEGACY_NONZERO: Rule<StepFailureLine> = {
+export const LEGACY_NONZERO: DockerRule<StepFailureLine> = {
   id: 'docker.legacy.nonzero',
   first: 'TB',
+  second: 'hu',
   match(text) {
     const from = text.startsWith(HUB_PREFIX) ? HUB_PREFIX.length : 0
     const slice = text.startsWith(COMMAND_SLICE, from)
@@ -206,18 +217,20 @@ export const LEGACY_NONZERO: Rule<StepFailureLine> = {
 }
 
 /** `COPY failed: file not found in build context …` / `ADD failed: …`: the daemon's error for a failed COPY/ADD (seen in the wild, not in FORMATS.md). */
-export const LEGACY_COPY_FAILED: Rule<StepFailureLine> = {
+export const LEGACY_COPY_FAILED: DockerRule<StepFailureLine> = {
   id: 'docker.legacy.copy-failed',
   first: 'CA',
+  second: 'OD',
   match(text) {
     return text.startsWith('COPY failed: ') || text.startsWith('ADD failed: ') ? { kind: 'legacy.copy-failed', form: 'other', text } : undefined
   },
 }
 
 /** `Build cancelled` (FORMATS.md §7.2). */
-export const LEGACY_CANCELLED: Rule<LegacyMarkerLine> = {
+export const LEGACY_CANCELLED: DockerRule<LegacyMarkerLine> = {
   id: 'docker.legacy.cancelled',
   first: 'B',
+  second: 'u',
   match(text) {
     return text === 'Build cancelled' ? { kind: 'legacy.cancelled' } : undefined
   },

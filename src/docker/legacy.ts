@@ -11,8 +11,8 @@ import { CONSUMED, type Verdict } from '../grammar/verdict.ts'
 import type { ActiveBuild } from './active-build.ts'
 import { addTag, emitBuildEnd, type BuildRecord } from './build.ts'
 import type { LegacyStepLine, PodmanStepLine, StepFailureLine } from './line-kinds.ts'
-import { lineContext, type DockerSession, type LineAt, type OpenBlock, type StepRef } from './session.ts'
-import { endStep, startStep, stepInfo, stepOutput, type Step } from './steps.ts'
+import { type DockerSession, type LineAt, type OpenBlock, type StepRef } from './session.ts'
+import { endStep, startStep, stepInfo, stepOutputAt, type Step } from './steps.ts'
 import { LEGACY_TAGGED } from './legacy-rules.ts'
 import { fromStageName, isFromInstruction } from './vertex-name.ts'
 
@@ -24,14 +24,14 @@ export interface SequentialBuild extends ActiveBuild {
   continues(step: LegacyStepLine | PodmanStepLine): boolean
   /** A step header: the previous step ends, this one starts. */
   step(step: LegacyStepLine | PodmanStepLine, at: LineAt, rule: string): void
-  /** True while a step is open. */
-  readonly inStep: boolean
+  /** True while a step is open (a method: a getter would make the build a slow dictionary object in V8, read on every line). */
+  inStep(): boolean
   /** A step information line; undefined when no step is open. */
   info(info: DockerStepInfoEvent['info'], value: string, at: LineAt, rule: string): Verdict | undefined
   /** ` ---> Using cache` / Podman `--> Using cache <id>`; undefined when no step is open. */
   usingCache(value: string, at: LineAt, rule: string): Verdict | undefined
-  /** An output line: to the open step's stream context, or outside when none is open. */
-  output(text: string, at: LineAt): Verdict
+  /** An output line at line `line`: to the open step's stream context, or outside when none is open. */
+  output(text: string, line: number, ts: string | undefined): Verdict
   /** A failure line for the open step (`The command … returned a non-zero code`): the step ends with an error. */
   failStep(failure: StepFailureLine, at: LineAt, rule: string): void
   /** A cancellation: the open step ends `canceled`. */
@@ -44,7 +44,9 @@ export interface SequentialBuild extends ActiveBuild {
 
 /** Create the state of a legacy (`legacy`) or Podman (`podman`) build. */
 export function createSequentialBuild(record: BuildRecord, session: DockerSession): SequentialBuild {
-  let current: (Step & { hasResult: boolean }) | undefined
+  let current: Step | undefined
+  /** The open step's image line (` ---> <id>`) came: it finished. */
+  let currentHasResult = false
   let lastStage = 0
   let lastIndex = 0
   let stageName: string | undefined
@@ -59,7 +61,7 @@ export function createSequentialBuild(record: BuildRecord, session: DockerSessio
     const step = current
     current = undefined
     // The step's image line (` ---> <id>`) proves it finished; without it only a next step or a success does.
-    const finished = step.hasResult || outcome === 'next' || outcome === 'success'
+    const finished = currentHasResult || outcome === 'next' || outcome === 'success'
     endStep(step, { status: finished ? (step.cached ? 'cached' : 'done') : 'unknown', inferred: true }, session, step.lastAt, rule)
   }
 
@@ -73,9 +75,7 @@ export function createSequentialBuild(record: BuildRecord, session: DockerSessio
     let lastLine = builtAt.line
     let done = false
     return {
-      get done(): boolean {
-        return done
-      },
+      done: () => done,
       offer(text, at) {
         const tag = LEGACY_TAGGED.match(text)
         if (tag === undefined) return undefined
@@ -94,9 +94,7 @@ export function createSequentialBuild(record: BuildRecord, session: DockerSessio
   const build: SequentialBuild = {
     kind: 'sequential',
     record,
-    get inStep(): boolean {
-      return current !== undefined
-    },
+    inStep: () => current !== undefined,
     idle: () => current === undefined,
     continues(step) {
       if (lastIndex === 0) return true
@@ -118,12 +116,13 @@ export function createSequentialBuild(record: BuildRecord, session: DockerSessio
         at,
         rule,
       )
-      current = Object.assign(started, { hasResult: false })
+      current = started
+      currentHasResult = false
     },
     info(info, value, at, rule) {
       if (current === undefined) return undefined
       touch(at)
-      if (info === 'image') current.hasResult = true
+      if (info === 'image') currentHasResult = true
       stepInfo(current, info, value, session, at, rule)
       return CONSUMED
     },
@@ -132,10 +131,12 @@ export function createSequentialBuild(record: BuildRecord, session: DockerSessio
       current.cached = true
       return build.info('using-cache', value, at, rule)
     },
-    output(text, at) {
-      if (current === undefined) return session.outside.line(text, lineContext(at))
-      touch(at)
-      return stepOutput(current, text, session, at)
+    output(text, line, ts) {
+      if (current === undefined) return session.outside.line(text, { line, ts, step: undefined, stage: undefined })
+      const step = current
+      const verdict = stepOutputAt(step, text, session, line, ts)
+      record.lastAt = step.lastAt
+      return verdict
     },
     settle() {
       current?.context?.flush()

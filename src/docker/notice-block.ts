@@ -27,9 +27,7 @@ export function openNoticeBlock(notice: NoticeLine, rule: string, session: Docke
   let lastLine = at.line
   let done = false
   return {
-    get done(): boolean {
-      return done
-    },
+    done: () => done,
     offer(text, next) {
       if (!isContinuation(notice, text)) return undefined
       if (lines.length < MAX_LINES) lines.push(text.trim())

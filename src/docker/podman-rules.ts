@@ -8,6 +8,7 @@
  */
 
 import type { Rule } from '../grammar/rules.ts'
+import type { DockerRule } from './keyed-dispatch.ts'
 import type { PodmanInfoLine, PodmanStepLine, StepFailureLine } from './line-kinds.ts'
 import { exitCodeIn, isHexRange, parseUint, skipDigits } from './text.ts'
 
@@ -23,9 +24,10 @@ function stagePrefix(text: string): { stage?: number; at: number } | undefined {
 }
 
 /** `STEP 2/5: RUN apt-get update`, `[1/2] STEP 1/3: FROM golang AS builder`, `STEP 2: RUN …` (buildah before 2021). */
-export const PODMAN_STEP: Rule<PodmanStepLine> = {
+export const PODMAN_STEP: DockerRule<PodmanStepLine> = {
   id: 'docker.podman.step',
   first: 'S[',
+  second: 'T0123456789',
   match(text) {
     const prefix = stagePrefix(text)
     if (prefix === undefined || !text.startsWith('STEP ', prefix.at)) return undefined
@@ -56,9 +58,10 @@ export const PODMAN_STEP: Rule<PodmanStepLine> = {
 const USING_CACHE = '--> Using cache '
 
 /** `--> Using cache 3c6d…` (full 64-hex id). */
-export const PODMAN_USING_CACHE: Rule<PodmanInfoLine> = {
+export const PODMAN_USING_CACHE: DockerRule<PodmanInfoLine> = {
   id: 'docker.podman.using-cache',
   first: '-',
+  second: '-',
   match(text) {
     if (!text.startsWith(USING_CACHE)) return undefined
     const id = text.slice(USING_CACHE.length)
@@ -67,9 +70,10 @@ export const PODMAN_USING_CACHE: Rule<PodmanInfoLine> = {
 }
 
 /** `--> 3c6d0e1a9f2b` (the step's image, first 12 hex). */
-export const PODMAN_IMAGE: Rule<PodmanInfoLine> = {
+export const PODMAN_IMAGE: DockerRule<PodmanInfoLine> = {
   id: 'docker.podman.image',
   first: '-',
+  second: '-',
   match(text) {
     if (!text.startsWith('--> ') || text.length < 11 || text.length > 68 || !isHexRange(text, 4, text.length)) return undefined
     return { kind: 'podman.image', value: text.slice(4) }
@@ -77,9 +81,10 @@ export const PODMAN_IMAGE: Rule<PodmanInfoLine> = {
 }
 
 /** `--> Cache pulled from remote …` / `--> Pushing cache …` (`--cache-from` / `--cache-to`). */
-export const PODMAN_CACHE_TRANSFER: Rule<PodmanInfoLine> = {
+export const PODMAN_CACHE_TRANSFER: DockerRule<PodmanInfoLine> = {
   id: 'docker.podman.cache-transfer',
   first: '-',
+  second: '-',
   match(text) {
     return text.startsWith('--> Cache pulled from remote ') || text.startsWith('--> Pushing cache ')
       ? { kind: 'podman.cache-transfer', value: text.slice(4) }
@@ -88,9 +93,10 @@ export const PODMAN_CACHE_TRANSFER: Rule<PodmanInfoLine> = {
 }
 
 /** `COMMIT localhost/app:latest` / `[2/2] COMMIT app` / `COMMIT` (the last stage's result is committed). */
-export const PODMAN_COMMIT: Rule<PodmanInfoLine> = {
+export const PODMAN_COMMIT: DockerRule<PodmanInfoLine> = {
   id: 'docker.podman.commit',
   first: 'C[',
+  second: 'O0123456789',
   match(text) {
     const prefix = stagePrefix(text)
     if (prefix === undefined || !text.startsWith('COMMIT', prefix.at)) return undefined
@@ -103,9 +109,10 @@ export const PODMAN_COMMIT: Rule<PodmanInfoLine> = {
 const FULL_ID = 64
 
 /** The final image id Podman prints on a line of its own (64 hex) after `Successfully tagged …`. */
-export const PODMAN_IMAGE_ID: Rule<PodmanInfoLine> = {
+export const PODMAN_IMAGE_ID: DockerRule<PodmanInfoLine> = {
   id: 'docker.podman.image-id',
   first: '0123456789abcdef',
+  second: '0123456789abcdef',
   match(text) {
     return text.length === FULL_ID && isHexRange(text, 0, FULL_ID) ? { kind: 'podman.image-id', value: text } : undefined
   },
@@ -119,9 +126,10 @@ const AT_STEP_END = '": '
  * (Podman ≥ 4), `error building at STEP "…": error while running runtime: exit status 100` and
  * `Error: error building at STEP …` (older).
  */
-export const PODMAN_ERROR: Rule<StepFailureLine> = {
+export const PODMAN_ERROR: DockerRule<StepFailureLine> = {
   id: 'docker.podman.error',
   first: 'Ee',
+  second: 'r',
   match(text) {
     const prefix = AT_STEP_PREFIXES.find((p) => text.startsWith(p))
     if (prefix === undefined) return undefined

@@ -12,9 +12,10 @@
  */
 
 import { createStreamContext, type StreamContext } from '../context/stream-context.ts'
-import type { DockerBuilder } from '../events/docker.ts'
-import { baseFields } from '../events/base.ts'
-import { createDispatch } from '../grammar/rules.ts'
+import type { DockerBuilder, DockerContextEvent, DockerErrorEvent, DockerNoticeEvent } from '../events/docker.ts'
+import type { LineContext } from '../events/base.ts'
+import { startEvent } from '../grammar/event.ts'
+import { createDispatch, type Rule, type RuleHit } from '../grammar/rules.ts'
 import type { Emit } from '../grammar/types.ts'
 import { CONSUMED, IGNORED, UNRECOGNIZED, UNRECOGNIZED_APT_LIKE, type Verdict } from '../grammar/verdict.ts'
 import { lastFrame } from '../lines/frames.ts'
@@ -25,18 +26,21 @@ import { COMPOSE_RULES } from './compose-rules.ts'
 import { createPlainBuild, type PlainBuild, type PlainLine } from './buildkit-plain.ts'
 import { createTtyBuild, type TtyBuild } from './buildkit-tty.ts'
 import { openEchoBlock, openHeadlessEchoBlock } from './echo-block.ts'
-import { ECHO_OPEN, isTimedReplay } from './echo-rules.ts'
+import { ECHO_OPEN, isTimedReplay, mayOpenSource, SOURCE_OPEN } from './echo-rules.ts'
 import { isCommandLineError } from './final-error-rules.ts'
 import { createSequentialBuild, type SequentialBuild } from './legacy.ts'
 import type { DockerLine, FinalErrorLine, StepFailureLine } from './line-kinds.ts'
 import { openNoticeBlock } from './notice-block.ts'
 import { createRawjsonBuild, type RawjsonBuild } from './rawjson.ts'
 import { RAWJSON_OBJECT } from './rawjson-rules.ts'
-import { DOCKER_LINE_RULES } from './rules.ts'
-import { dockerProblem, lineContext, present, type DockerSession, type LineAt, type OpenBlock } from './session.ts'
+import { KEYED_DOCKER_LINE_RULES } from './rules.ts'
+import { createKeyedDispatch } from './keyed-dispatch.ts'
+import { dockerProblem, lineContext, type DockerSession, type LineAt, type OpenBlock } from './session.ts'
 import { isDockerfileName, openSourceBlock } from './source-block.ts'
 import { isFromInstruction, parseVertexName } from './vertex-name.ts'
 import { isBlank } from '../lines/chars.ts'
+import { fastPaths } from '../lines/fast-path.ts'
+import { logPayloadAt, matchPlainLine, vertexNumber, vertexRest } from './buildkit-plain-rules.ts'
 
 /** Routes lines: docker framing is recognised here, payloads go to per-step stream contexts. */
 export interface LineRouter {
@@ -90,6 +94,26 @@ function opensHeaderless(line: PlainLine, insideLegacyStep: boolean): boolean {
   return !insideLegacyStep
 }
 
+/** The keyed docker rules on a line's first two characters (with fast paths on), compiled once. */
+const KEYED_DISPATCH = createKeyedDispatch(KEYED_DOCKER_LINE_RULES)
+
+/** First characters some keyed docker rule is keyed on (1), by character code below 128. */
+const KEYED_FIRST: Uint8Array = keyedFirstCharacters(KEYED_DOCKER_LINE_RULES)
+
+/**
+ * No docker rule can take the line: no keyed rule's first character, not a rawjson object, not a
+ * source-excerpt header. Such a line is output (of the open step, or of no step).
+ */
+function outputOnly(first: number, text: string): boolean {
+  return KEYED_FIRST[first] !== 1 && first !== 0x7b && !mayOpenSource(text)
+}
+
+function keyedFirstCharacters(rules: readonly Rule<unknown>[]): Uint8Array {
+  const keyed = new Uint8Array(128)
+  for (const rule of rules) for (let i = 0; i < rule.first.length; i++) keyed[rule.first.charCodeAt(i)] = 1
+  return keyed
+}
+
 /**
  * Create the router for one parse. `newContext` makes the stream context of each step and of the
  * lines outside any step (tests pass one that records what each context receives).
@@ -101,7 +125,7 @@ export function createLineRouter(
 ): LineRouter {
   const session: DockerSession = { emit, outside: newContext(), newContext, maxLineLength, liveContexts: new Set(), lastLive: undefined }
   const counter = createBuildCounter()
-  const dispatch = createDispatch(DOCKER_LINE_RULES)
+  const dispatch = createDispatch(KEYED_DOCKER_LINE_RULES)
   const composeDispatch = createDispatch(COMPOSE_RULES)
   let active: Active | undefined
   let block: OpenBlock | undefined
@@ -157,12 +181,13 @@ export function createLineRouter(
     return active?.kind === 'sequential' && (builder === undefined || active.record.builder === builder) ? active : undefined
   }
 
-  function outside(text: string, at: LineAt): Verdict {
+  /** A line outside any step; `at` is its line context. */
+  function outside(text: string, at: LineContext): Verdict {
     if (!isBlank(text)) {
       beforeLast = lastOutside
       lastOutside = text
     }
-    const verdict = session.outside.line(text, lineContext(at))
+    const verdict = session.outside.line(text, at)
     if (verdict !== UNRECOGNIZED && verdict !== UNRECOGNIZED_APT_LIKE) return verdict
     return composeLine(text, at) ?? verdict
   }
@@ -234,15 +259,23 @@ export function createLineRouter(
   }
 
   function emitError(form: FinalErrorLine['form'], text: string, exitCode: number | undefined, command: string | undefined, rule: string, at: LineAt): void {
-    session.emit({ type: 'docker.error', ...baseFields(lineContext(at), rule), form, text, ...present('exitCode', exitCode), ...present('command', command) })
+    const event = startEvent<DockerErrorEvent>('docker.error', lineContext(at), rule)
+    event.form = form
+    event.text = text
+    if (exitCode !== undefined) event.exitCode = exitCode
+    if (command !== undefined) event.command = command
+    session.emit(event)
   }
 
   /** A dispatched docker line; undefined when the build state does not allow it here (it is then output). */
-  function handle(line: DockerLine, rule: string, text: string, at: LineAt, insideLegacyStep: boolean): Verdict | undefined {
+  function handle(line: DockerLine, rule: string, text: string, at: LineContext, insideLegacyStep: boolean): Verdict | undefined {
     switch (line.kind) {
       case 'bk.description': {
         beginPlain(at, rule)
-        session.emit({ type: 'docker.notice', ...baseFields(lineContext(at), rule), notice: 'builder-instance', text: line.text })
+        const event = startEvent<DockerNoticeEvent>('docker.notice', at, rule)
+        event.notice = 'builder-instance'
+        event.text = line.text
+        session.emit(event)
         return CONSUMED
       }
       case 'bk.log':
@@ -283,7 +316,10 @@ export function createLineRouter(
         return undefined
       case 'legacy.context': {
         beginSequential('legacy', at, rule)
-        session.emit({ type: 'docker.context', ...baseFields(lineContext(at), rule), bytes: line.bytes, size: line.size })
+        const event = startEvent<DockerContextEvent>('docker.context', at, rule)
+        event.bytes = line.bytes
+        event.size = line.size
+        session.emit(event)
         return CONSUMED
       }
       case 'legacy.step': {
@@ -427,10 +463,50 @@ export function createLineRouter(
     return verdict
   }
 
-  /** A line no docker rule took: output of the open step, or of no step. */
-  function other(text: string, at: LineAt): Verdict {
+  /** The docker rule that takes the line, first in table order: the keyed ones, then the source-excerpt header. */
+  function docker(first: number, text: string): RuleHit<DockerLine> | undefined {
+    let hit: RuleHit<DockerLine> | undefined
+    if (!fastPaths.enabled) hit = dispatch.match(text)
+    else if (first === 0x23) {
+      // Every `#` rule is a BuildKit plain rule: the character after `#N ` picks the one or two that can match.
+      const rest = vertexRest(text)
+      hit = rest === -1 ? undefined : matchPlainLine(text, rest)
+    } else hit = KEYED_DISPATCH.match(text)
+    if (hit !== undefined || !mayOpenSource(text)) return hit
+    const source = SOURCE_OPEN.match(text)
+    return source === undefined ? undefined : { rule: SOURCE_OPEN, value: source }
+  }
+
+  /**
+   * The commonest lines of a BuildKit plain build, read before the rule table: a vertex's output
+   * line `#5 0.354 Get:1 …`, and a line no docker rule can take right after one (a frame GitHub
+   * Actions split at a bare CR). Undefined: the general reading decides.
+   */
+  function plainFast(build: PlainBuild, text: string, lineNo: number, ts: string | undefined): Verdict | undefined {
+    const first = text.charCodeAt(0)
+    if (first === 0x23) {
+      const rest = vertexRest(text)
+      const payload = rest === -1 ? -1 : logPayloadAt(text, rest)
+      return payload === -1 ? undefined : build.log(vertexNumber(text, rest), text.slice(payload), lineNo, ts)
+    }
+    return outputOnly(first, text) && !isBlank(text) ? build.continuation(text, lineNo, ts) : undefined
+  }
+
+  /**
+   * Inside a legacy or Podman step, a line no docker rule takes is the step's output (a rawjson
+   * object too: only a line outside a step can start a rawjson build).
+   */
+  function sequentialFast(build: SequentialBuild, text: string, lineNo: number, ts: string | undefined): Verdict | undefined {
+    if (!build.inStep()) return undefined
+    const first = text.charCodeAt(0)
+    if (!outputOnly(first, text) && docker(first, text) !== undefined) return undefined
+    return build.output(text, lineNo, ts)
+  }
+
+  /** A line no docker rule can take, wherever it comes. */
+  function other(text: string, at: LineContext): Verdict {
     const build = active
-    if (build === undefined && lastOutside === undefined && counter.started === 0) {
+    if (build === undefined && lastOutside === undefined && counter.started() === 0) {
       const verdict = startsInsideBox(text, at)
       if (verdict !== undefined) return verdict
     }
@@ -441,13 +517,13 @@ export function createLineRouter(
       if (failureLines === seen) lastFailed = undefined
       return verdict
     }
-    if (build.kind === 'sequential') return build.output(text, at)
+    if (build.kind === 'sequential') return build.output(text, at.line, at.ts)
     if (isBlank(text)) {
       if (build.kind === 'plain') build.blank()
       return IGNORED
     }
     if (build.kind === 'plain') {
-      const verdict = build.continuation(text, at)
+      const verdict = build.continuation(text, at.line, at.ts)
       if (verdict !== undefined) return verdict
     }
     // BuildKit prints no end line after a successful build: a foreign line once every vertex has completed ends it.
@@ -457,32 +533,42 @@ export function createLineRouter(
 
   return {
     line(text, lineNo, ts) {
-      const at: LineAt = { line: lineNo, ts }
+      if (block === undefined && active !== undefined && fastPaths.enabled) {
+        // Most lines are a step's output: read before the line's own object is made (its step context is).
+        const verdict = active.kind === 'plain' ? plainFast(active, text, lineNo, ts) : active.kind === 'sequential' ? sequentialFast(active, text, lineNo, ts) : undefined
+        if (verdict !== undefined) return verdict
+      }
+      // One object per line: where it is, and the line context of a line outside any step.
+      const at: LineContext = { line: lineNo, ts, step: undefined, stage: undefined }
       if (block !== undefined) {
         const verdict = block.offer(text, at)
         if (verdict !== undefined) {
-          if (block.done) block = undefined
+          if (block.done()) block = undefined
           return verdict
         }
         closeBlock()
       }
-      const insideLegacyStep = active?.kind === 'sequential' && active.inStep
-      if (text.length > 0 && text.charCodeAt(0) === 0x7b && !insideLegacyStep) {
+      const first = text.charCodeAt(0)
+      const build = active
+      const insideLegacyStep = build?.kind === 'sequential' && build.inStep()
+      if (first === 0x7b && !insideLegacyStep) {
         const status = RAWJSON_OBJECT.match(text)
         if (status !== undefined) {
-          let build = active?.kind === 'rawjson' && !active.startsNewBuild(status) ? active : undefined
-          if (build === undefined) {
-            build = createRawjsonBuild(begin('rawjson', at, RAWJSON_OBJECT.id), session)
-            active = build
+          let rawjson = build?.kind === 'rawjson' && !build.startsNewBuild(status) ? build : undefined
+          if (rawjson === undefined) {
+            rawjson = createRawjsonBuild(begin('rawjson', at, RAWJSON_OBJECT.id), session)
+            active = rawjson
           }
-          return build.update(status, at)
+          return rawjson.update(status, at)
         }
-        if (active?.kind === 'rawjson') active.malformed()
+        if (build?.kind === 'rawjson') build.malformed()
       }
-      const hit = dispatch.match(text)
-      if (hit !== undefined) {
-        const verdict = handle(hit.value, hit.rule.id, text, at, insideLegacyStep)
-        if (verdict !== undefined) return verdict
+      if (!fastPaths.enabled || !outputOnly(first, text)) {
+        const hit = docker(first, text)
+        if (hit !== undefined) {
+          const verdict = handle(hit.value, hit.rule.id, text, at, insideLegacyStep)
+          if (verdict !== undefined) return verdict
+        }
       }
       return other(text, at)
     },

@@ -7,7 +7,7 @@
 import type { StreamContext } from '../context/stream-context.ts'
 import type { LineContext } from '../events/base.ts'
 import type { ProblemEvent } from '../events/problem.ts'
-import { baseFields } from '../events/base.ts'
+import { startEvent } from '../grammar/event.ts'
 import type { Emit } from '../grammar/types.ts'
 import type { Verdict } from '../grammar/verdict.ts'
 
@@ -31,8 +31,8 @@ export interface StepRef {
 export interface OpenBlock {
   /** Offer the next line: its verdict when the block takes it, undefined when the line is not the block's (the caller then closes the block and reads the line anew). */
   offer(text: string, at: LineAt): Verdict | undefined
-  /** True once the block has read its closing line and emitted its event. */
-  readonly done: boolean
+  /** True once the block has read its closing line and emitted its event (a method: an object with a getter is a slow dictionary object in V8, and the router asks on every line the block reads). */
+  done(): boolean
   /**
    * End of the block without its closing line: emit what it holds. `cut` when the input ended
    * inside it (the event says `cut: true`), not when the next line simply is not the block's.
@@ -72,13 +72,9 @@ export function dockerProblem(
   message: string,
   endLine?: number,
 ): ProblemEvent {
-  return { type: 'problem', ...baseFields(ctx, rule, endLine), kind, severity: kind === 'docker.log-clipped' ? 'warning' : 'error', message }
-}
-
-/** `{ [key]: value }`, or `{}` when the value is undefined: optional event fields are omitted, never `undefined`. */
-export function present<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
-  if (value === undefined) return {}
-  const out: Partial<Record<K, V>> = {}
-  out[key] = value
-  return out
+  const event = startEvent<ProblemEvent>('problem', ctx, rule, endLine)
+  event.kind = kind
+  event.severity = kind === 'docker.log-clipped' ? 'warning' : 'error'
+  event.message = message
+  return event
 }

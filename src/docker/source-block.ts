@@ -45,9 +45,7 @@ export function openSourceBlock(header: SourceOpenLine, session: DockerSession, 
   }
 
   return {
-    get done(): boolean {
-      return done
-    },
+    done: () => done,
     offer(text, next) {
       if (text === SOURCE_FRAME) {
         lastLine = next.line

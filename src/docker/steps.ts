@@ -8,11 +8,12 @@
 import type { StreamContext } from '../context/stream-context.ts'
 import { clip } from '../events/budget.ts'
 import type { DockerStepEndEvent, DockerStepInfoEvent, DockerStepStartEvent, DockerStepStatus } from '../events/docker.ts'
-import { baseFields } from '../events/base.ts'
+import { baseFields, type LineContext } from '../events/base.ts'
 import { startEvent } from '../grammar/event.ts'
 import { CONSUMED, type Verdict } from '../grammar/verdict.ts'
 import { lastFrame } from '../lines/frames.ts'
-import { LOG_CLIPPED } from './log-clipped.ts'
+import { LOG_CLIPPED, mayEndWithClipMarker } from './log-clipped.ts'
+import { fastPaths } from '../lines/fast-path.ts'
 import { dockerProblem, lineContext, type DockerSession, type LineAt, type StepRef } from './session.ts'
 
 /** A step that has started and not yet ended. */
@@ -100,9 +101,17 @@ export function startStep(ref: StepRef, fields: StepStartFields, session: Docker
  * clipping marker, otherwise handed to the step's stream context, whose verdict it returns.
  */
 export function stepOutput(step: Step, payload: string, session: DockerSession, at: LineAt): Verdict {
-  step.lastAt = at
-  const limit = LOG_CLIPPED.match(lastFrame(payload))
-  const ctx = lineContext(at, step)
+  return stepOutputAt(step, payload, session, at.line, at.ts)
+}
+
+/**
+ * {@link stepOutput} of line `line` (CI timestamp `ts`): the line's one object is its context in the
+ * step, which is also the step's `lastAt`.
+ */
+export function stepOutputAt(step: Step, payload: string, session: DockerSession, line: number, ts: string | undefined): Verdict {
+  const ctx: LineContext = { line, ts, step: step.id, stage: step.stage }
+  step.lastAt = ctx
+  const limit = mayEndWithClipMarker(payload) || !fastPaths.enabled ? LOG_CLIPPED.match(lastFrame(payload)) : undefined
   if (limit !== undefined) {
     session.emit({ type: 'docker.log-clipped', ...baseFields(ctx, LOG_CLIPPED.id), limit })
     session.emit(

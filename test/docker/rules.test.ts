@@ -34,6 +34,7 @@ import { NOTICE_BUILDX_MISSING, NOTICE_LEGACY_DEPRECATED, NOTICE_NO_OUTPUT, NOTI
 import { PODMAN_CACHE_TRANSFER, PODMAN_COMMIT, PODMAN_ERROR, PODMAN_IMAGE, PODMAN_IMAGE_ID, PODMAN_STEP, PODMAN_USING_CACHE } from '../../src/docker/podman-rules.ts'
 import { RAWJSON_OBJECT } from '../../src/docker/rawjson-rules.ts'
 import { DOCKER_LINE_RULES, DOCKER_RULES } from '../../src/docker/rules.ts'
+import type { DockerRule } from '../../src/docker/keyed-dispatch.ts'
 import { TTY_HEADER, TTY_JOB } from '../../src/docker/buildkit-tty-rules.ts'
 import { COMPOSE_BUILDING, COMPOSE_EXITED, COMPOSE_PROGRESS, COMPOSE_SERVICE_FAILED } from '../../src/docker/compose-rules.ts'
 
@@ -564,8 +565,10 @@ describe('docker rules: real lines and near misses', () => {
       for (const c of table.hits) {
         test(c.name, () => {
           expect(table.rule.match(c.text)).toEqual(c.expected)
-          // A dispatched rule must list the line's first character.
+          // A dispatched rule must list the line's first character, and its second if it lists any (src/docker/keyed-dispatch.ts).
           if (DOCKER_LINE_RULES.includes(table.rule as never) && table.rule.first !== '') expect(table.rule.first).toContain(c.text[0])
+          const second = (table.rule as DockerRule<unknown>).second
+          if (second !== undefined) expect(second).toContain(c.text[1])
         })
       }
       for (const c of table.misses) {
