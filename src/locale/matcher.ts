@@ -45,6 +45,8 @@ interface Compiled {
   readonly head: string
   /** Placeholder + the literal after it, in order. */
   readonly steps: readonly { readonly slot: FieldSlot; readonly literal: string }[]
+  /** The literal that must close the line ('' when the variant ends in a placeholder or is all literal). */
+  readonly tail: string
 }
 
 function compile(template: LineTemplate, order: number, variant: LineVariant): Compiled | undefined {
@@ -66,7 +68,8 @@ function compile(template: LineTemplate, order: number, variant: LineVariant): C
     steps.push({ slot, literal })
     i += literal === '' ? 1 : 2
   }
-  return { template, order, variant, head, steps }
+  const tail = steps.length === 0 ? '' : (steps[steps.length - 1] as { literal: string }).literal
+  return { template, order, variant, head, steps, tail }
 }
 
 /**
@@ -250,33 +253,36 @@ function matchIndexed(idx: Index, text: string): LocaleLineMatch | undefined {
   const end = trimmedEnd(text)
   if (end === 0) return undefined
   const indent = indentEnd(text, end)
-  let best: { c: Compiled; fields: (string | undefined)[] } | undefined
-  const consider = (candidates: readonly Compiled[] | undefined, start: number): void => {
-    if (candidates === undefined) return
-    for (const c of candidates) {
-      if (best !== undefined && c.order >= best.c.order) return
-      const fields = run(c, text, start, end)
-      if (fields !== undefined) {
-        best = { c, fields }
-        return
-      }
-    }
-  }
   const first = text.charCodeAt(0)
   const last = text.charCodeAt(end - 1)
   const indentedFirst = text.charCodeAt(indent)
   const b = idx.buckets
-  consider(b.get(bucketKey(false, first, last)), 0)
-  consider(b.get(bucketKey(false, first, -1)), 0)
-  consider(b.get(bucketKey(false, -1, last)), 0)
-  consider(b.get(bucketKey(false, -1, -1)), 0)
-  consider(b.get(bucketKey(true, indentedFirst, last)), indent)
-  consider(b.get(bucketKey(true, indentedFirst, -1)), indent)
-  consider(b.get(bucketKey(true, -1, last)), indent)
-  consider(b.get(bucketKey(true, -1, -1)), indent)
-  if (best === undefined) return undefined
-  const found = best
-  return { id: found.c.template.id, locales: localesOf(idx.byTemplate.get(found.c.template.id) ?? [], text, end), fields: found.fields, shape: found.c.variant.shape }
+  let best: Compiled | undefined
+  let bestFields: (string | undefined)[] | undefined
+  // The eight buckets the line's characters select: plain then indented, each (first, last),
+  // (first, any), (any, last), (any, any). A bucket's first match wins over the best so far only
+  // when it comes earlier in template order. A loop, not a closure: this runs on every line no rule took.
+  for (let k = 0; k < 8; k++) {
+    const indented = k >= 4
+    const opening = (k & 2) !== 0 ? -1 : indented ? indentedFirst : first
+    const candidates = b.get(bucketKey(indented, opening, (k & 1) !== 0 ? -1 : last))
+    if (candidates === undefined) continue
+    const start = indented ? indent : 0
+    for (const c of candidates) {
+      if (best !== undefined && c.order >= best.order) break
+      // `run`'s own first test, without the call: most candidates fail on the closing literal.
+      const tail = c.tail
+      if (tail !== '' && (end - tail.length < start + c.head.length || !text.startsWith(tail, end - tail.length))) continue
+      const fields = run(c, text, start, end)
+      if (fields !== undefined) {
+        best = c
+        bestFields = fields
+        break
+      }
+    }
+  }
+  if (best === undefined || bestFields === undefined) return undefined
+  return { id: best.template.id, locales: localesOf(idx.byTemplate.get(best.template.id) ?? [], text, end), fields: bestFields, shape: best.variant.shape }
 }
 
 /** apt 3's translated message prefixes (`Fehler: <text>`): their text is matched as a message text. */
