@@ -13,18 +13,29 @@ import { isPackageName } from './tokens.ts'
 // Index files in descriptions (§2.2), including Ubuntu's DEP-11 metadata (`amd64 DEP-11 Metadata`,
 // `DEP-11 48x48 Icons`, `amd64 c-n-f Metadata`) and pdiff items.
 function isIndexWord(token: string): boolean {
-  return (
-    token.startsWith('Packages') ||
-    token.startsWith('Sources') ||
-    token.startsWith('Translation-') ||
-    token.startsWith('Contents-') ||
-    token.startsWith('Components') ||
-    token.startsWith('Commands-') ||
-    token === 'Icons' ||
-    token === 'Metadata' ||
-    token.endsWith('.diff/Index') ||
-    token.endsWith('.pdiff')
-  )
+  // By the first character: every `Get:` line of a package download asks this of its version.
+  switch (token.charCodeAt(0)) {
+    case 0x50 /* P */:
+      if (token.startsWith('Packages')) return true
+      break
+    case 0x53 /* S */:
+      if (token.startsWith('Sources')) return true
+      break
+    case 0x54 /* T */:
+      if (token.startsWith('Translation-')) return true
+      break
+    case 0x43 /* C */:
+      if (token.startsWith('Contents-') || token.startsWith('Components') || token.startsWith('Commands-')) return true
+      break
+    case 0x49 /* I */:
+      if (token === 'Icons') return true
+      break
+    case 0x4d /* M */:
+      if (token === 'Metadata') return true
+      break
+  }
+  const last = token.charCodeAt(token.length - 1)
+  return (last === 0x78 /* x */ && token.endsWith('.diff/Index')) || (last === 0x66 /* f */ && token.endsWith('.pdiff'))
 }
 
 /**

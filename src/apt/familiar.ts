@@ -67,6 +67,25 @@ const TRANSLATED_PREFIXES: readonly string[] = [
   '警告: ',
 ]
 
+/** The first units of {@link TRANSLATED_PREFIXES}. */
+const TRANSLATED_PREFIX_OPENINGS: ReadonlySet<number> = new Set(TRANSLATED_PREFIXES.map((prefix) => prefix.charCodeAt(0)))
+
+/** `A`–`Z`. */
+function isAsciiUpper(c: number): boolean {
+  return c >= 0x41 && c <= 0x5a
+}
+
+/**
+ * What {@link ACQUIRE_SHAPE} needs before its regex runs: the line's first colon after 1 to 24
+ * code points (48 UTF-16 units at most), then a digit.
+ */
+function colonBeforeCount(t: string): boolean {
+  const colon = t.indexOf(':')
+  if (colon < 1 || colon > 48) return false
+  const c = t.charCodeAt(colon + 1)
+  return c >= 0x30 && c <= 0x39
+}
+
 // A counts line in another language: four or more integers, commas, a final period
 // (`0 aktualisiert, 11 neu installiert, 0 zu entfernen und 0 nicht aktualisiert.`).
 function looksLikeCounts(text: string): boolean {
@@ -84,11 +103,17 @@ function looksLikeCounts(text: string): boolean {
 export function looksLikeApt(text: string): boolean {
   const t = text.trim()
   if (t.length < 4 || t.length > 4096) return false
+  // Each regex runs only when the characters it must see are there (the first unit, the first
+  // colon, the last unit): this is asked about every line no rule took.
+  const opening = t.charCodeAt(0)
+  const closing = t.charCodeAt(t.length - 1)
   // An author's elision (`...` alone) is not apt output.
-  if (/^[.…\s]+$/.test(t)) return false
-  if (ACQUIRE_SHAPE.test(t)) return true
-  if (looksLikeTranslatedPhase(t)) return true
-  if (RATE_SHAPE.test(t) || BRACKET_SIZE.test(t)) return true
-  for (const prefix of TRANSLATED_PREFIXES) if (t.startsWith(prefix)) return true
+  if ((opening === 0x2e || opening <= 0x20 || opening >= 0x80) && /^[.…\s]+$/.test(t)) return false
+  if (colonBeforeCount(t) && ACQUIRE_SHAPE.test(t)) return true
+  if ((isAsciiUpper(opening) || opening >= 0x80) && looksLikeTranslatedPhase(t)) return true
+  if (((closing === 0x29 || closing === 0x2e) && RATE_SHAPE.test(t)) || (closing === 0x5d && BRACKET_SIZE.test(t))) return true
+  if (TRANSLATED_PREFIX_OPENINGS.has(opening)) {
+    for (const prefix of TRANSLATED_PREFIXES) if (t.startsWith(prefix)) return true
+  }
   return looksLikeCounts(t)
 }

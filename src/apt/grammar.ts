@@ -6,9 +6,24 @@
  * @module
  */
 
-import type { AptAcquireEvent, AptLogEvent, AptPhaseEvent, AptNoteKind, AptPlanListKind, LineContext, LineLocale } from '../events/index.ts'
+import type {
+  AptAcquireEvent,
+  AptDiskSpaceEvent,
+  AptDownloadSizeEvent,
+  AptFetchedEvent,
+  AptLogEvent,
+  AptMessageEvent,
+  AptNoteEvent,
+  AptNoteKind,
+  AptPhaseEvent,
+  AptPlanCountsEvent,
+  AptPlanListEvent,
+  AptPlanListKind,
+  LineContext,
+  LineLocale,
+} from '../events/index.ts'
 import { baseFields } from '../events/index.ts'
-import type { ProblemKind, ProblemSeverity } from '../events/problem.ts'
+import type { ProblemEvent, ProblemKind, ProblemSeverity } from '../events/problem.ts'
 import { startEvent } from '../grammar/event.ts'
 import { createDispatch } from '../grammar/rules.ts'
 import type { Emit, Grammar } from '../grammar/types.ts'
@@ -94,7 +109,8 @@ export function createAptGrammar(emit: Emit, tally: LocaleTally = createLocaleTa
       event.type === 'apt.unmet' ||
       event.type === 'apt.solver' ||
       (event.type === 'apt.note' && FAILURE_NOTES.has(event.note))
-    if (!partOfFailure) reported.clear()
+    // `clear` allocates a new table even for an empty set; most events end no failure.
+    if (!partOfFailure && reported.size > 0) reported.clear()
     emit(event)
   }
 
@@ -108,16 +124,14 @@ export function createAptGrammar(emit: Emit, tally: LocaleTally = createLocaleTa
       if (reported.has(spec.kind) && !always) return
       reported.add(spec.kind)
     }
-    send({
-      type: 'problem',
-      ...baseFields(ctx, rule, endLine),
-      kind: spec.kind,
-      severity,
-      message,
-      ...(spec.cause === undefined ? {} : { cause: spec.cause }),
-      ...(spec.package === undefined ? {} : { package: spec.package }),
-      ...localeField(locale),
-    })
+    const event = startEvent<ProblemEvent>('problem', ctx, rule, endLine)
+    event.kind = spec.kind
+    event.severity = severity
+    event.message = message
+    if (spec.cause !== undefined) event.cause = spec.cause
+    if (spec.package !== undefined) event.package = spec.package
+    if (locale !== undefined) event.locale = locale
+    send(event)
   }
 
   // ---- closing blocks -------------------------------------------------------------------------
@@ -158,7 +172,12 @@ export function createAptGrammar(emit: Emit, tally: LocaleTally = createLocaleTa
         }
       }
     }
-    send({ type: 'apt.message', ...baseFields(b.ctx, rule, b.endLine), level, prefix, text, ...localeField(locale) })
+    const message = startEvent<AptMessageEvent>('apt.message', b.ctx, rule, b.endLine)
+    message.level = level
+    message.prefix = prefix
+    message.text = text
+    if (locale !== undefined) message.locale = locale
+    send(message)
     const solver = solverRule.match(text)
     if (solver !== undefined) {
       send({ type: 'apt.solver', ...baseFields(b.ctx, solverRule.id, b.endLine), ...solver, steps: solver.steps })
@@ -179,18 +198,16 @@ export function createAptGrammar(emit: Emit, tally: LocaleTally = createLocaleTa
     const body = parseListBody(b.lines, b.header.columns || columnsSeen, b.truncated)
     if (body.layout === 'columns') columnsSeen = true
     shownLists.add(b.header.list)
-    send({
-      type: 'apt.plan.list',
-      ...baseFields(b.ctx, b.rule, b.endLine),
-      list: b.header.list,
-      header: b.headerText,
-      layout: body.layout,
-      packages: body.packages,
-      ...(body.purge.length === 0 ? {} : { purge: body.purge }),
-      ...(body.versions.length === 0 ? {} : { versions: body.versions }),
-      ...(body.elided ? { elided: true } : {}),
-      ...localeField(b.locale),
-    })
+    const event = startEvent<AptPlanListEvent>('apt.plan.list', b.ctx, b.rule, b.endLine)
+    event.list = b.header.list
+    event.header = b.headerText
+    event.layout = body.layout
+    event.packages = body.packages
+    if (body.purge.length > 0) event.purge = body.purge
+    if (body.versions.length > 0) event.versions = body.versions
+    if (body.elided) event.elided = true
+    if (b.locale !== undefined) event.locale = b.locale
+    send(event)
   }
 
   function sendRelation(b: UnmetBlock, r: PendingRelation): void {
@@ -252,9 +269,15 @@ export function createAptGrammar(emit: Emit, tally: LocaleTally = createLocaleTa
           sendAcquire(ctx, ruleId, value, undefined, undefined, locale)
         }
         return CONSUMED
-      case 'fetched':
-        send({ type: 'apt.fetched', ...baseFields(ctx, ruleId), bytes: value.bytes, seconds: value.seconds, bytesPerSecond: value.bytesPerSecond, ...localeField(locale) })
+      case 'fetched': {
+        const event = startEvent<AptFetchedEvent>('apt.fetched', ctx, ruleId)
+        event.bytes = value.bytes
+        event.seconds = value.seconds
+        event.bytesPerSecond = value.bytesPerSecond
+        if (locale !== undefined) event.locale = locale
+        send(event)
         return CONSUMED
+      }
       case 'phase': {
         if (value.phase === 'reading-package-lists') {
           // A new apt command (or the index reload at the end of `update`): forget the previous plan.
@@ -287,43 +310,40 @@ export function createAptGrammar(emit: Emit, tally: LocaleTally = createLocaleTa
         }
         return CONSUMED
       }
-      case 'counts':
-        send({
-          type: 'apt.plan.counts',
-          ...baseFields(ctx, ruleId),
-          upgraded: value.upgraded,
-          newlyInstalled: value.newlyInstalled,
-          ...(value.reinstalled === undefined ? {} : { reinstalled: value.reinstalled }),
-          ...(value.downgraded === undefined ? {} : { downgraded: value.downgraded }),
-          removed: value.removed,
-          notUpgraded: value.notUpgraded,
-          layout: value.layout,
-          ...localeField(locale),
-        })
+      case 'counts': {
+        const event = startEvent<AptPlanCountsEvent>('apt.plan.counts', ctx, ruleId)
+        event.upgraded = value.upgraded
+        event.newlyInstalled = value.newlyInstalled
+        if (value.reinstalled !== undefined) event.reinstalled = value.reinstalled
+        if (value.downgraded !== undefined) event.downgraded = value.downgraded
+        event.removed = value.removed
+        event.notUpgraded = value.notUpgraded
+        event.layout = value.layout
+        if (locale !== undefined) event.locale = locale
+        send(event)
         return CONSUMED
+      }
       case 'not-fully-installed':
         send({ type: 'apt.plan.not-fully-installed', ...baseFields(ctx, ruleId), count: value.count, ...localeField(locale) })
         return CONSUMED
-      case 'download':
-        send({
-          type: 'apt.plan.download',
-          ...baseFields(ctx, ruleId),
-          bytes: value.bytes,
-          ...(value.totalBytes === undefined ? {} : { totalBytes: value.totalBytes }),
-          ...localeField(locale),
-        })
+      case 'download': {
+        const event = startEvent<AptDownloadSizeEvent>('apt.plan.download', ctx, ruleId)
+        event.bytes = value.bytes
+        if (value.totalBytes !== undefined) event.totalBytes = value.totalBytes
+        if (locale !== undefined) event.locale = locale
+        send(event)
         return CONSUMED
-      case 'disk':
-        send({
-          type: 'apt.plan.disk',
-          ...baseFields(ctx, ruleId),
-          change: value.change,
-          bytes: value.bytes,
-          ...(value.availableBytes === undefined ? {} : { availableBytes: value.availableBytes }),
-          ...(value.path === undefined ? {} : { path: value.path }),
-          ...localeField(locale),
-        })
+      }
+      case 'disk': {
+        const event = startEvent<AptDiskSpaceEvent>('apt.plan.disk', ctx, ruleId)
+        event.change = value.change
+        event.bytes = value.bytes
+        if (value.availableBytes !== undefined) event.availableBytes = value.availableBytes
+        if (value.path !== undefined) event.path = value.path
+        if (locale !== undefined) event.locale = locale
+        send(event)
         return CONSUMED
+      }
       case 'message':
         // `Error: Cannot find module …` from node is not apt's: a long prefix counts as apt's only
         // after other apt output in this context, or when the text is an apt template (English or translated).
@@ -379,15 +399,13 @@ export function createAptGrammar(emit: Emit, tally: LocaleTally = createLocaleTa
   }
 
   function sendNote(ctx: LineContext, rule: string, note: AptNoteKind, text: string, pkg?: string, version?: string, locale?: LineLocale): void {
-    send({
-      type: 'apt.note',
-      ...baseFields(ctx, rule),
-      note,
-      text,
-      ...(pkg === undefined ? {} : { package: pkg }),
-      ...(version === undefined ? {} : { version }),
-      ...localeField(locale),
-    })
+    const event = startEvent<AptNoteEvent>('apt.note', ctx, rule)
+    event.note = note
+    event.text = text
+    if (pkg !== undefined) event.package = pkg
+    if (version !== undefined) event.version = version
+    if (locale !== undefined) event.locale = locale
+    send(event)
   }
 
   function recognise(raw: string, ctx: LineContext): Verdict {

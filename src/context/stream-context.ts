@@ -41,16 +41,19 @@ export function createStreamContext(emit: Emit, factories: readonly ContextGramm
   const tally = createLocaleTally(locales)
   const grammars: Grammar[] = factories.map((make) => make(emit, tally))
   const localized: (Grammar & LocalizedGrammar)[] = grammars.filter(isLocalizedGrammar)
+  const count = grammars.length
   return {
     line(payload: string, ctx: LineContext): Verdict {
       const text = lastFrame(payload)
-      for (const g of grammars) {
+      // Indexed loops: this runs once per line of the input.
+      for (let i = 0; i < count; i++) {
+        const g = grammars[i] as Grammar
         if (!g.hasOpenBlock()) continue
         const verdict = g.continueBlock(text, ctx)
         if (verdict !== UNRECOGNIZED) return verdict
       }
-      for (const g of grammars) {
-        const verdict = g.recognise(text, ctx)
+      for (let i = 0; i < count; i++) {
+        const verdict = (grammars[i] as Grammar).recognise(text, ctx)
         if (verdict !== UNRECOGNIZED) return verdict
       }
       if (isBlank(text)) return IGNORED
@@ -62,8 +65,8 @@ export function createStreamContext(emit: Emit, factories: readonly ContextGramm
           if (verdict !== UNRECOGNIZED) return verdict
         }
       }
-      for (const g of grammars) {
-        if (g.looksFamiliar(text)) return UNRECOGNIZED_APT_LIKE
+      for (let i = 0; i < count; i++) {
+        if ((grammars[i] as Grammar).looksFamiliar(text)) return UNRECOGNIZED_APT_LIKE
       }
       return UNRECOGNIZED
     },

@@ -71,8 +71,13 @@ export function createDpkgGrammar(emit: Emit, tally: LocaleTally = createLocaleT
   let selected: string | undefined
   /** The package of the last `Setting up` line: config files belong to it. */
   let configuring: PackageRef | undefined
-  /** The package and version of the last progress line that printed one: an error header names only the package. */
-  let recent: RecentPackage | undefined
+  /**
+   * The package and version of the last progress line that printed one: an error header names
+   * only the package. Kept as the line's own ref and version (an error block builds its
+   * `RecentPackage` from them), not a new object per progress line.
+   */
+  let recentRef: PackageRef | undefined
+  let recentVersion: string | undefined
   /** This dpkg run's `disk.full` problem was emitted. */
   let diskFullReported = false
   /**
@@ -136,7 +141,10 @@ export function createDpkgGrammar(emit: Emit, tally: LocaleTally = createLocaleT
     if (ref === undefined) return UNRECOGNIZED
     if (hit.action === 'select') selected = ref.name
     if (hit.action === 'setup') configuring = ref
-    if (version !== undefined) recent = { name: ref.name, arch: ref.arch, version }
+    if (version !== undefined) {
+      recentRef = ref
+      recentVersion = version
+    }
 
     // Built by assignment, not spread: 55 % of all events are dpkg progress (see grammar/event.ts).
     const event = startEvent<DpkgProgressEvent>('dpkg.progress', ctx, rule)
@@ -154,6 +162,11 @@ export function createDpkgGrammar(emit: Emit, tally: LocaleTally = createLocaleT
     }
     out(event)
     return CONSUMED
+  }
+
+  /** The last progress line's package and version, for an error header that names only the package. */
+  function recentPackage(): RecentPackage | undefined {
+    return recentRef === undefined || recentVersion === undefined ? undefined : { name: recentRef.name, arch: recentRef.arch, version: recentVersion }
   }
 
   /** Read a translated line as its C text, through the English rules. */
@@ -188,7 +201,7 @@ export function createDpkgGrammar(emit: Emit, tally: LocaleTally = createLocaleT
       case 'noise':
         return IGNORED
       case 'error-header':
-        open = openErrorBlock(value, ctx, rule, { sink, isDpkgLine, preceding: before, hints: { numbered: numberedLinks }, claimDiskFull, recent })
+        open = openErrorBlock(value, ctx, rule, { sink, isDpkgLine, preceding: before, hints: { numbered: numberedLinks }, claimDiskFull, recent: recentPackage() })
         break
       case 'prevent-header':
         open = openDependencyProblemsBlock(value, ctx, rule, sink, remember)

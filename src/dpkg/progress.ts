@@ -30,6 +30,9 @@ export const SELECT_RULE: Rule<ProgressHit> = {
   id: 'dpkg.progress.select',
   first: 'S',
   match(text: string): ProgressHit | undefined {
+    // `Setting up` shares the bucket and is as common: one character rejects it before the regex
+    // call, which costs far more than its match.
+    if (text.charCodeAt(2) !== 0x6c /* l */) return undefined
     const m = /^Selecting previously (?:un|de)selected package (\S+)\.$/.exec(text)
     if (m === null) return undefined
     const ref = parsePackageRef(m[1] as string)

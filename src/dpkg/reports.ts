@@ -25,6 +25,8 @@ const PROGRAMS: ReadonlySet<string> = new Set([
 
 /** The program and the text after `<program>: ` (or `<program> (subprocess): `). */
 export function readProgramPrefix(text: string): { program: string; text: string } | undefined {
+  // Every program above is `dpkg…` or `update-alternatives`; most lines asked are debconf's.
+  if (!text.startsWith('dpkg') && !text.startsWith('update-alternatives')) return undefined
   const colon = text.indexOf(': ')
   if (colon < 4 || colon > 40) return undefined
   let program = text.slice(0, colon)

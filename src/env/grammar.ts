@@ -19,6 +19,23 @@ import { isKernelRelease } from './uname.ts'
 /** Commands whose output this grammar reads; their echo lines are known. */
 const COMMANDS: ReadonlySet<string> = new Set(['uname -a', 'uname -r', 'uname -sr', 'docker version', 'docker info', 'docker buildx version', 'cat /etc/os-release', 'cat /etc/debian_version', 'lsb_release -a'])
 
+/** The first characters of {@link COMMANDS}. */
+const COMMAND_OPENINGS: ReadonlySet<number> = new Set([...COMMANDS].map((command) => command.charCodeAt(0)))
+
+/**
+ * Whether the echo `text` (`$ …`, `+ …`) can be one of {@link COMMANDS}: its first character
+ * after the prompt and any blanks opens one (a non-ASCII one is left to the rule). Most echo
+ * lines are other commands, and the rule normalises the whole line before it can compare.
+ */
+function mayBeKnownCommand(text: string): boolean {
+  for (let i = 2; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue
+    return c >= 0x80 || COMMAND_OPENINGS.has(c)
+  }
+  return true
+}
+
 /** How many lines the GitHub job header spans at most after `Current runner version:`. */
 const GITHUB_HEADER_LINES = 40
 
@@ -79,7 +96,7 @@ export function createEnvGrammar(emit: Emit): Grammar {
       if (after === 'cat /etc/debian_version' && isDebianVersion(text)) return fact(ctx, 'env.debian-version', 'debian-version', text, 'debian_version')
       const first = text.charCodeAt(0)
       if (first === 0x24 /* $ */ || first === 0x2b /* + */) {
-        const command = commandRule.match(text)
+        const command = mayBeKnownCommand(text) ? commandRule.match(text) : undefined
         if (command !== undefined && COMMANDS.has(command)) {
           lastCommand = command
           return IGNORED

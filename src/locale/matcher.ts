@@ -45,6 +45,8 @@ interface Compiled {
   readonly head: string
   /** Placeholder + the literal after it, in order. */
   readonly steps: readonly { readonly slot: FieldSlot; readonly literal: string }[]
+  /** The literal that must close the line ('' when the variant ends in a placeholder or is all literal). */
+  readonly tail: string
 }
 
 function compile(template: LineTemplate, order: number, variant: LineVariant): Compiled | undefined {
@@ -66,7 +68,8 @@ function compile(template: LineTemplate, order: number, variant: LineVariant): C
     steps.push({ slot, literal })
     i += literal === '' ? 1 : 2
   }
-  return { template, order, variant, head, steps }
+  const tail = steps.length === 0 ? '' : (steps[steps.length - 1] as { literal: string }).literal
+  return { template, order, variant, head, steps, tail }
 }
 
 /**
@@ -151,6 +154,11 @@ interface Index {
    * tried only against the (at most eight) buckets its own first and last characters select.
    */
   readonly buckets: ReadonlyMap<number, readonly Compiled[]>
+  /**
+   * Per folded unit (as in {@link bucketKey}), which buckets name it: {@link OPENS} / {@link CLOSES}
+   * bits, plain and indented. A line whose characters no bucket names skips the map lookups.
+   */
+  readonly named: Uint8Array
   /** Every compiled variant per template id, in order. */
   readonly byTemplate: ReadonlyMap<string, readonly Compiled[]>
   readonly templates: readonly LineTemplate[]
@@ -165,8 +173,18 @@ function bucketKey(indented: boolean, first: number, last: number): number {
   return ((((indented ? 1 : 0) << 14) | ((first + 1) & 0x3fff)) << 14) | ((last + 1) & 0x3fff)
 }
 
+/** {@link Index.named} bits: some bucket opens / closes with the unit (plain, indented). */
+const OPENS = [1, 2] as const
+const CLOSES = [4, 8] as const
+
+/** A UTF-16 unit folded as {@link bucketKey} folds it. */
+function fold(unit: number): number {
+  return (unit + 1) & 0x3fff
+}
+
 function buildIndex(templates: readonly LineTemplate[]): Index {
   const buckets = new Map<number, Compiled[]>()
+  const named = new Uint8Array(0x4000)
   const byTemplate = new Map<string, Compiled[]>()
   templates.forEach((template, order) => {
     const list: Compiled[] = []
@@ -175,14 +193,19 @@ function buildIndex(templates: readonly LineTemplate[]): Index {
       if (c === undefined) continue
       list.push(c)
       const closing = c.steps[c.steps.length - 1]?.literal ?? (c.steps.length === 0 ? c.head : '')
-      const key = bucketKey(template.indented, c.head === '' ? -1 : c.head.charCodeAt(0), closing === '' ? -1 : closing.charCodeAt(closing.length - 1))
+      const opening = c.head === '' ? -1 : c.head.charCodeAt(0)
+      const closingUnit = closing === '' ? -1 : closing.charCodeAt(closing.length - 1)
+      const key = bucketKey(template.indented, opening, closingUnit)
+      const side = template.indented ? 1 : 0
+      if (opening !== -1) named[fold(opening)] = (named[fold(opening)] as number) | OPENS[side]
+      if (closingUnit !== -1) named[fold(closingUnit)] = (named[fold(closingUnit)] as number) | CLOSES[side]
       const bucket = buckets.get(key)
       if (bucket === undefined) buckets.set(key, [c])
       else bucket.push(c)
     }
     byTemplate.set(template.id, list)
   })
-  return { buckets, byTemplate, templates }
+  return { buckets, named, byTemplate, templates }
 }
 
 let index: Index | undefined
@@ -202,6 +225,18 @@ function getMessageIndex(): Index {
 function getFetchIndex(): Index {
   if (fetchIndex === undefined) fetchIndex = buildIndex(fetchReasonTemplates())
   return fetchIndex
+}
+
+/**
+ * True when `text[0, end)` ends with `tail`, compared from the end: the candidates of a bucket
+ * share their last character and most differ in the next few (a builtin call per candidate cost
+ * more than the comparison).
+ */
+function closesWith(text: string, end: number, tail: string): boolean {
+  for (let i = tail.length - 1, j = end - 1; i >= 0; i--, j--) {
+    if (text.charCodeAt(j) !== tail.charCodeAt(i)) return false
+  }
+  return true
 }
 
 /** Index after the line's leading blanks. */
@@ -250,33 +285,41 @@ function matchIndexed(idx: Index, text: string): LocaleLineMatch | undefined {
   const end = trimmedEnd(text)
   if (end === 0) return undefined
   const indent = indentEnd(text, end)
-  let best: { c: Compiled; fields: (string | undefined)[] } | undefined
-  const consider = (candidates: readonly Compiled[] | undefined, start: number): void => {
-    if (candidates === undefined) return
-    for (const c of candidates) {
-      if (best !== undefined && c.order >= best.c.order) return
-      const fields = run(c, text, start, end)
-      if (fields !== undefined) {
-        best = { c, fields }
-        return
-      }
-    }
-  }
   const first = text.charCodeAt(0)
   const last = text.charCodeAt(end - 1)
   const indentedFirst = text.charCodeAt(indent)
   const b = idx.buckets
-  consider(b.get(bucketKey(false, first, last)), 0)
-  consider(b.get(bucketKey(false, first, -1)), 0)
-  consider(b.get(bucketKey(false, -1, last)), 0)
-  consider(b.get(bucketKey(false, -1, -1)), 0)
-  consider(b.get(bucketKey(true, indentedFirst, last)), indent)
-  consider(b.get(bucketKey(true, indentedFirst, -1)), indent)
-  consider(b.get(bucketKey(true, -1, last)), indent)
-  consider(b.get(bucketKey(true, -1, -1)), indent)
-  if (best === undefined) return undefined
-  const found = best
-  return { id: found.c.template.id, locales: localesOf(idx.byTemplate.get(found.c.template.id) ?? [], text, end), fields: found.fields, shape: found.c.variant.shape }
+  const named = idx.named
+  let best: Compiled | undefined
+  let bestFields: (string | undefined)[] | undefined
+  // The eight buckets the line's characters select: plain then indented, each (first, last),
+  // (first, any), (any, last), (any, any). A bucket's first match wins over the best so far only
+  // when it comes earlier in template order. A loop, not a closure: this runs on every line no rule took.
+  for (let k = 0; k < 8; k++) {
+    const indented = k >= 4
+    const side = indented ? 1 : 0
+    const opening = (k & 2) !== 0 ? -1 : indented ? indentedFirst : first
+    const closing = (k & 1) !== 0 ? -1 : last
+    if (opening !== -1 && ((named[fold(opening)] as number) & OPENS[side]) === 0) continue
+    if (closing !== -1 && ((named[fold(closing)] as number) & CLOSES[side]) === 0) continue
+    const candidates = b.get(bucketKey(indented, opening, closing))
+    if (candidates === undefined) continue
+    const start = indented ? indent : 0
+    for (const c of candidates) {
+      if (best !== undefined && c.order >= best.order) break
+      // `run`'s own first test, without the call: most candidates fail on the closing literal.
+      const tail = c.tail
+      if (tail !== '' && (end - tail.length < start + c.head.length || !closesWith(text, end, tail))) continue
+      const fields = run(c, text, start, end)
+      if (fields !== undefined) {
+        best = c
+        bestFields = fields
+        break
+      }
+    }
+  }
+  if (best === undefined || bestFields === undefined) return undefined
+  return { id: best.template.id, locales: localesOf(idx.byTemplate.get(best.template.id) ?? [], text, end), fields: bestFields, shape: best.variant.shape }
 }
 
 /** apt 3's translated message prefixes (`Fehler: <text>`): their text is matched as a message text. */
