@@ -31,6 +31,15 @@ describe('line splitter', () => {
     { name: 'NUL bytes are ordinary characters', chunks: ['a\u0000b\n'], lines: ['a\u0000b'] },
     { name: 'a line across three chunks', chunks: ['Get:1 http', '://mirror', '.example.com/debian bookworm InRelease\n'], lines: ['Get:1 http://mirror.example.com/debian bookworm InRelease'] },
     { name: 'a CR at the end of input is dropped', chunks: ['tail\r'], lines: ['tail'] },
+    // Lines of 13+ characters are copied out of their chunk; the copy keeps every leading character.
+    { name: 'a long line keeps its leading spaces', chunks: ['    Package: libc6 (2.36-9)\n'], lines: ['    Package: libc6 (2.36-9)'] },
+    { name: 'a long line keeps its leading tab', chunks: ['\tlibc6 libstdc++6 zlib1g\n'], lines: ['\tlibc6 libstdc++6 zlib1g'] },
+    { name: 'a long line keeps a leading no-break space', chunks: ['\u00a0Reading package lists...\n'], lines: ['\u00a0Reading package lists...'] },
+    { name: 'a long line keeps a leading ideographic space', chunks: ['\u3000正在读取软件包列表... 完成\n'], lines: ['\u3000正在读取软件包列表... 完成'] },
+    { name: 'a long line keeps a leading form feed and vertical tab', chunks: ['\f\vSetting up libc6 (2.36-9) ...\n'], lines: ['\f\vSetting up libc6 (2.36-9) ...'] },
+    { name: 'a long line keeps a leading ESC', chunks: ['\x1b[0Ksection_end:1700000001:step_script\r\x1b[0K\n'], lines: ['\x1b[0Ksection_end:1700000001:step_script\r\x1b[0K'] },
+    { name: 'a long line keeps its trailing spaces', chunks: ['I: Retrieving InRelease \n'], lines: ['I: Retrieving InRelease '] },
+    { name: 'a long line with CRLF in the middle of a chunk', chunks: ['Get:1 http://deb.debian.org bookworm InRelease\r\nnext\n'], lines: ['Get:1 http://deb.debian.org bookworm InRelease', 'next'] },
   ]
   for (const c of cases) {
     test(c.name, () => {
@@ -54,6 +63,10 @@ describe('line splitter', () => {
 
   test('a CRLF line is not mistaken for a cut one', () => {
     expect(split(['abc\r\n'], 8)[0]).toEqual({ text: 'abc', no: 1, full: 0 })
+  })
+
+  test('a cut line inside one chunk loses the CRs before its cut, not the full length with its CRs', () => {
+    expect(split(['0123\r\r\r\n'], 5)[0]).toEqual({ text: '0123', no: 1, full: 7 })
   })
 
   test('a line exactly at the cap is not cut', () => {
