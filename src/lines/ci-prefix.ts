@@ -35,10 +35,10 @@ export interface CiLine {
   readonly markers: readonly CiMarker[] | undefined
 }
 
-/** A reusable {@link CiLine}: {@link readCiPrefixInto} overwrites it, so the common line allocates no result. */
+/** A reusable {@link CiLine}: {@link readCiPrefixAt} overwrites it, so the common line allocates no result. */
 export type CiLineSlot = { -readonly [K in keyof CiLine]: CiLine[K] }
 
-/** An empty slot for {@link readCiPrefixInto}. */
+/** An empty slot for {@link readCiPrefixAt}. */
 export function createCiLineSlot(): CiLineSlot {
   return { text: '', ts: undefined, style: undefined, markers: undefined }
 }
@@ -60,31 +60,33 @@ function dateTimeEnd(s: string, at: number): number {
 }
 
 /**
- * A leading timestamp: its text and style go into `out`, and the index where the payload starts is
- * returned; -1 (and `out` untouched) when there is none. Only called when the first character fits.
+ * A timestamp at the start of the line `s[from, to)`: its text and style go into `out`, and the
+ * index where the payload starts is returned; -1 (and `out` untouched) when there is none. Only
+ * called when the first character fits. (The date-and-time pattern cannot pass `to`: no CR or LF
+ * matches it.)
  */
-function matchStamp(s: string, out: CiLineSlot): number {
-  const first = s.charCodeAt(0)
+function matchStamp(s: string, from: number, to: number, out: CiLineSlot): number {
+  const first = s.charCodeAt(from)
   if (first === LBRACKET) {
     // Jenkins timestamper: [2024-01-01T12:34:56.789Z]␠
-    let i = dateTimeEnd(s, 1)
-    if (i === -1 || i === s.length || s.charCodeAt(11) !== LETTER_T || s.charCodeAt(i) !== RBRACKET) return -1
-    out.ts = s.slice(1, i)
+    let i = dateTimeEnd(s, from + 1)
+    if (i === -1 || i === to || s.charCodeAt(from + 11) !== LETTER_T || s.charCodeAt(i) !== RBRACKET) return -1
+    out.ts = s.slice(from + 1, i)
     out.style = 'jenkins'
     i++
-    if (i < s.length && s.charCodeAt(i) === SPACE) i++
+    if (i < to && s.charCodeAt(i) === SPACE) i++
     return i
   }
-  const tsEnd = dateTimeEnd(s, 0)
+  const tsEnd = dateTimeEnd(s, from)
   if (tsEnd === -1) return -1
-  if (tsEnd < s.length && s.charCodeAt(tsEnd) !== SPACE) return -1
-  out.ts = s.slice(0, tsEnd)
-  if (s.charCodeAt(10) === LETTER_T) {
+  if (tsEnd < to && s.charCodeAt(tsEnd) !== SPACE) return -1
+  out.ts = s.slice(from, tsEnd)
+  if (s.charCodeAt(from + 10) === LETTER_T) {
     const i = tsEnd + 1
     // GitLab FF_TIMESTAMPS: two hex digits of stream number, O|E, then ' ' (new line) or '+' (continued).
     // (Reads stay inside the string: one out-of-bounds charCodeAt, on an empty timestamped line, makes
     // V8 reoptimise every charCodeAt of the inlined CI layer into a builtin call.)
-    if (i + 3 < s.length && isHex(s.charCodeAt(i)) && isHex(s.charCodeAt(i + 1))) {
+    if (i + 3 < to && isHex(s.charCodeAt(i)) && isHex(s.charCodeAt(i + 1))) {
       const stream = s.charCodeAt(i + 2)
       const cont = s.charCodeAt(i + 3)
       if ((stream === 0x4f || stream === 0x45) && (cont === SPACE || cont === 0x2b)) {
@@ -93,10 +95,10 @@ function matchStamp(s: string, out: CiLineSlot): number {
       }
     }
     out.style = 'iso'
-    return Math.min(i, s.length)
+    return Math.min(i, to)
   }
   out.style = 'plain'
-  return Math.min(tsEnd + 1, s.length)
+  return Math.min(tsEnd + 1, to)
 }
 
 function isHex(c: number): boolean {
@@ -184,11 +186,14 @@ function matchGitlabSection(s: string, out: CiMarker[]): string | undefined {
   return matched ? text : undefined
 }
 
+/** True when a line starting with `c` could carry a CI prefix or marker. */
+function mayStartCiPrefix(c: number): boolean {
+  return isDigit(c) || c === LBRACKET || c === HASH || c === 0x3a || c === 0x73 /* s */ || c === ESC
+}
+
 /** True when a raw line could carry a CI prefix or marker (first-character check). */
 export function mayHaveCiPrefix(raw: string): boolean {
-  if (raw.length === 0) return false
-  const c = raw.charCodeAt(0)
-  return isDigit(c) || c === LBRACKET || c === HASH || c === 0x3a || c === 0x73 /* s */ || c === ESC
+  return raw.length > 0 && mayStartCiPrefix(raw.charCodeAt(0))
 }
 
 /**
@@ -197,40 +202,44 @@ export function mayHaveCiPrefix(raw: string): boolean {
  */
 export function readCiPrefix(raw: string): CiLine | undefined {
   const slot = createCiLineSlot()
-  return readCiPrefixInto(raw, slot) ? slot : undefined
+  return readCiPrefixAt(raw, 0, raw.length, slot) ? slot : undefined
 }
 
 /**
- * {@link readCiPrefix} into a slot the caller reuses for every line: true when the line has a CI
- * prefix or marker, and then `out` holds what was found; false (and `out` stale) when it has none.
+ * {@link readCiPrefix} of the line `source[from, to)`, into a slot the caller reuses for every
+ * line: true when the line has a CI prefix or marker, and then `out` holds what was found (`text`
+ * cut from `source`); false (and `out` stale) when it has none, and nothing was cut.
  */
-export function readCiPrefixInto(raw: string, out: CiLineSlot): boolean {
-  if (!mayHaveCiPrefix(raw)) return false
+export function readCiPrefixAt(source: string, from: number, to: number, out: CiLineSlot): boolean {
+  if (from === to) return false
+  const first = source.charCodeAt(from)
+  if (!mayStartCiPrefix(first)) return false
   out.ts = undefined
   out.style = undefined
   out.markers = undefined
-  let text = raw
-  const first = raw.charCodeAt(0)
+  let at = from
   if (isDigit(first) || first === LBRACKET) {
-    const end = matchStamp(raw, out)
-    if (end !== -1) text = raw.slice(end)
+    const end = matchStamp(source, from, to, out)
+    if (end !== -1) at = end
   }
-  const c = text.length === 0 ? 0 : text.charCodeAt(0)
+  const c = at === to ? 0 : source.charCodeAt(at)
   if (c === HASH || c === 0x3a) {
-    const marker = matchGithubMarker(text)
+    const marker = matchGithubMarker(source.slice(at, to))
     if (marker !== undefined) {
       out.markers = [marker]
-      text = ''
+      out.text = ''
+      return true
     }
   } else if (c === 0x73 || c === ESC) {
     const found: CiMarker[] = []
-    const rest = matchGitlabSection(text, found)
+    const rest = matchGitlabSection(source.slice(at, to), found)
     if (rest !== undefined) {
       out.markers = found
-      text = rest
+      out.text = rest
+      return true
     }
   }
-  if (out.ts === undefined && out.markers === undefined) return false
-  out.text = text
+  if (out.ts === undefined) return false
+  out.text = source.slice(at, to)
   return true
 }

@@ -12,7 +12,7 @@ import type { Emit } from '../grammar/types.ts'
 import { CONSUMED, IGNORED, UNRECOGNIZED, UNRECOGNIZED_APT_LIKE, type Verdict } from '../grammar/verdict.ts'
 import { stripAnsi } from '../lines/ansi.ts'
 import { githubStepFailure, jobFailureLine } from '../lines/ci-job-result.ts'
-import { createCiLineSlot, readCiPrefixInto, type CiMarker } from '../lines/ci-prefix.ts'
+import { createCiLineSlot, readCiPrefixAt, type CiMarker } from '../lines/ci-prefix.ts'
 import { createChunkDecoder, type Chunk } from '../lines/decoder.ts'
 import { isBlankLine, NO_MARGIN, readPrefix } from '../lines/margin.ts'
 import { createMarginReader, type MarginReader, type OnMarginLine } from '../lines/margin-reader.ts'
@@ -231,7 +231,7 @@ export function createParser(options?: ParserOptions): AptLogParser {
 
   /**
    * One line of a log without a paste margin, once no line can be joined to the next: the
-   * splitter calls this directly, so the common line goes from the splitter to {@link parseText}.
+   * splitter calls this directly for a line it cut at the cap or joined across chunks.
    */
   function onPlainLine(raw: string, lineNo: number, fullLength: number): void {
     if (fullLength > 0) {
@@ -241,6 +241,21 @@ export function createParser(options?: ParserOptions): AptLogParser {
     stats.lines = lineNo
     onRawLine?.(raw, lineNo)
     parseText(raw, lineNo, undefined)
+  }
+
+  /**
+   * The common line: a whole line of a log without a paste margin, as a range of the splitter's
+   * block, from the splitter directly. Only what is kept is cut from the block: the line, or its
+   * timestamp and payload.
+   */
+  function onPlainRange(source: string, from: number, to: number, lineNo: number, hasEscape: boolean): void {
+    stats.lines = lineNo
+    if (onRawLine !== undefined) {
+      const raw = source.slice(from, to)
+      onRawLine(raw, lineNo)
+      parseText(raw, lineNo, undefined)
+    } else if (readCiPrefixAt(source, from, to, ci)) afterCiPrefix(lineNo, undefined, hasEscape)
+    else route(source.slice(from, to), lineNo, undefined, hasEscape)
   }
 
   /** Parse one line of the log: the paste's margin off, then {@link parseText}. */
@@ -273,27 +288,32 @@ export function createParser(options?: ParserOptions): AptLogParser {
   /** The CI prefix of the line being parsed: one record, overwritten line after line. */
   const ci = createCiLineSlot()
 
-  /**
-   * Parse one line without its paste margin (`ts`: the paste's clock, if any), count its verdict
-   * and return it. The common line (maybe a CI timestamp, no marker) allocates nothing here but
-   * its timestamp and payload.
-   */
+  /** Parse one line without its paste margin (`pasteTs`: the paste's clock, if any), count its verdict and return it. */
   function parseText(line: string, lineNo: number, pasteTs: string | undefined): Verdict {
-    let text = line
-    let ts = pasteTs
-    if (readCiPrefixInto(text, ci)) {
-      if (ci.ts !== undefined) ts = ci.ts
-      text = ci.text
-      const markers = ci.markers
-      if (markers !== undefined) {
-        emitMarkers(markers, lineNo, ts)
-        if (text.length === 0) {
-          stats.recognized++
-          return CONSUMED
-        }
+    return readCiPrefixAt(line, 0, line.length, ci) ? afterCiPrefix(lineNo, pasteTs, true) : route(line, lineNo, pasteTs, true)
+  }
+
+  /** The rest of a line {@link readCiPrefixAt} found a CI prefix or marker on (in `ci`). */
+  function afterCiPrefix(lineNo: number, pasteTs: string | undefined, hasEscape: boolean): Verdict {
+    const ts = ci.ts ?? pasteTs
+    const text = ci.text
+    const markers = ci.markers
+    if (markers !== undefined) {
+      emitMarkers(markers, lineNo, ts)
+      if (text.length === 0) {
+        stats.recognized++
+        return CONSUMED
       }
     }
-    const clean = stripAnsi(text)
+    return route(text, lineNo, ts, hasEscape)
+  }
+
+  /**
+   * A line without its margin and CI prefix: ANSI off, to the router (or, for a runner's verdict
+   * line, to none); counts the verdict and returns it. `hasEscape` false: the line holds no ESC.
+   */
+  function route(text: string, lineNo: number, ts: string | undefined, hasEscape: boolean): Verdict {
+    const clean = hasEscape ? stripAnsi(text) : text
     // A runner's job end line (GitLab, GitHub's web view, Travis) is the runner's, not the build's: it goes to no grammar.
     // Only lines starting E, T or D can be one: the call is kept off the common line.
     const first = clean.length === 0 ? 0 : clean.charCodeAt(0)
@@ -332,8 +352,11 @@ export function createParser(options?: ParserOptions): AptLogParser {
 
   let decoder = createChunkDecoder()
   // Once the margin is decided the reader steps aside: the splitter calls the wrap joiner, then onLine
-  // itself, or onPlainLine when the log has no margin (every log a program or a CI runner wrote).
-  const settled = (next: OnMarginLine): void => splitter.redirect(next === onLine && marginReader.margin === NO_MARGIN ? onPlainLine : next)
+  // itself, or onPlainRange when the log has no margin (every log a program or a CI runner wrote).
+  const settled = (next: OnMarginLine): void => {
+    if (next === onLine && marginReader.margin === NO_MARGIN) splitter.redirect(onPlainLine, onPlainRange)
+    else splitter.redirect(next)
+  }
   let marginReader: MarginReader = createMarginReader(onLine, settled)
   let splitter: LineSplitter = createLineSplitter(marginReader.push, maxLineLength)
   const newRouter = (): LineRouter => createLineRouter(emit, () => createStreamContext(emit, DEFAULT_GRAMMARS, locales), maxLineLength)

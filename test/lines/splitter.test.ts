@@ -83,3 +83,81 @@ describe('line splitter', () => {
     expect(lines).toEqual(['1:a', '1:b'])
   })
 })
+
+describe('line splitter blocks and ranges', () => {
+  interface Seen {
+    how: 'line' | 'range'
+    text: string
+    no: number
+    escape?: boolean
+  }
+
+  /** Lines as a range reader sees them, after `switchAt` lines went to the plain callback. */
+  function splitRanges(chunks: string[], switchAt = 0, max?: number): Seen[] {
+    const seen: Seen[] = []
+    const onLine = (text: string, no: number): void => {
+      seen.push({ how: 'line', text, no })
+    }
+    const onRange = (source: string, from: number, to: number, no: number, escape: boolean): void => {
+      seen.push({ how: 'range', text: source.slice(from, to), no, escape })
+    }
+    const splitter = createLineSplitter((text, no, full) => {
+      onLine(text, no)
+      if (no === switchAt) splitter.redirect(onLine, onRange)
+      void full
+    }, max)
+    if (switchAt === 0) splitter.redirect(onLine, onRange)
+    for (const chunk of chunks) splitter.push(chunk)
+    splitter.end()
+    return seen
+  }
+
+  const esc = '\x1b'
+  const dpkg = (n: number): string => `2026-11-15T02:58:18.10${String(n).padStart(5, '0')}Z Unpacking libc6:amd64 (2.36-9+deb12u${n}) ...`
+
+  test('lines across several blocks come out whole, in order, numbered', () => {
+    const lines = Array.from({ length: 200 }, (_, i) => dpkg(i))
+    const seen = splitRanges([lines.join('\r\n') + '\r\n'])
+    expect(seen.map((s) => s.text)).toEqual(lines)
+    expect(seen.map((s) => s.no)).toEqual(lines.map((_, i) => i + 1))
+    expect(seen.every((s) => s.how === 'range')).toBe(true)
+  })
+
+  test('the ESC flag is per line, with ESCs in several lines of one block and at a line start and end', () => {
+    const lines = ['plain line number one', `${esc}[91mE: Unable to locate package foo${esc}[0m`, 'plain again, no escape here', `${esc}7${esc}[24;0fProgress: [ 45%]${esc}8`, 'x', `ends in escape ${esc}`, '', 'last plain line of the block']
+    const seen = splitRanges([lines.join('\n') + '\n'])
+    expect(seen.map((s) => [s.text, s.escape])).toEqual(lines.map((l) => [l, l.includes(esc)]))
+  })
+
+  test('a reader that takes over in the middle of a block gets the right ESC flags', () => {
+    const lines = ['first line goes to onLine', `${esc}[1msecond line goes to onLine`, 'third line is a range', `${esc}[0mfourth line is a range`, 'fifth line is a range']
+    const seen = splitRanges([lines.join('\n') + '\n'], 2)
+    expect(seen.map((s) => [s.how, s.text, s.escape])).toEqual([
+      ['line', lines[0], undefined],
+      ['line', lines[1], undefined],
+      ['range', lines[2], false],
+      ['range', lines[3], true],
+      ['range', lines[4], false],
+    ])
+  })
+
+  test('a line longer than a block goes to onLine whole; a line joined across chunks too', () => {
+    const long = 'Get:1 ' + 'x'.repeat(3000)
+    const seen = splitRanges([`short one\n${long}\nshort two\nsplit `, 'across chunks\n'])
+    expect(seen.map((s) => [s.how, s.text])).toEqual([
+      ['range', 'short one'],
+      ['line', long],
+      ['range', 'short two'],
+      ['line', 'split across chunks'],
+    ])
+  })
+
+  test('with a cap below the block length, no range is longer than the cap and a longer line is cut', () => {
+    const seen = splitRanges(['abc\nabcdefgh\nabcd\n'], 0, 4)
+    expect(seen.map((s) => [s.how, s.text])).toEqual([
+      ['range', 'abc'],
+      ['line', 'abcd'],
+      ['range', 'abcd'],
+    ])
+  })
+})
