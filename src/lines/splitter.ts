@@ -56,8 +56,8 @@ export interface LineSplitter {
 const MIN_VIEW_LENGTH = 13
 
 /**
- * Whole lines copied out of a chunk at once: up to this many code units (a longer line is copied
- * alone). A string cut from a line keeps its block alive, so this bounds what an event a consumer
+ * Whole lines copied out of a chunk at once: those that end within this many code units (a longer
+ * line is copied alone). A string cut from a line keeps its block alive, so this bounds what an event a consumer
  * keeps can pin; one copy per block instead of one per line saves a fifth of the line layer's time.
  */
 export const BLOCK_LENGTH = 1024
@@ -130,15 +130,19 @@ export function createLineSplitter(firstOnLine: OnPhysicalLine, maxLineLength: n
     onLine(ownString(text.slice(start, end)), lineNo, length > maxLineLength ? length : 0)
   }
 
-  /** The whole lines of `text[start, last)` (`last`: the index of the LF of the last one), copied as one block. */
-  function deliverBlock(text: string, start: number, last: number): void {
-    const block = ownString(text.slice(start, last))
+  /**
+   * The lines that end in the block of `text` at `start`: the next `blockLength` code units and the
+   * LF after them, copied at once. Returns where the first line not delivered starts; `start` when
+   * the block holds no LF (a long line, or the unfinished end of the text).
+   */
+  function deliverBlock(text: string, start: number): number {
+    const block = ownString(text.slice(start, Math.min(start + blockLength + 1, text.length)))
+    let lf = block.indexOf('\n')
+    if (lf === -1) return start
     // The next ESC at or after `from`; -2 until a range reader asks (the first lines may go to `onLine`).
     let escape = -2
     let from = 0
-    for (;;) {
-      let lf = block.indexOf('\n', from)
-      if (lf === -1) lf = block.length
+    while (lf !== -1) {
       let end = lf
       while (end > from && block.charCodeAt(end - 1) === CR) end--
       lineNo++
@@ -147,31 +151,35 @@ export function createLineSplitter(firstOnLine: OnPhysicalLine, maxLineLength: n
         if (escape === -2 || (escape !== -1 && escape < from)) escape = block.indexOf('\x1b', from)
         onRange(block, from, end, lineNo, escape !== -1 && escape < end)
       }
-      if (lf === block.length) return
       from = lf + 1
+      lf = block.indexOf('\n', from)
     }
+    return start + from
   }
 
   return {
     push(text: string): void {
       let start = 0
-      let lf = text.indexOf('\n')
-      if (lf !== -1 && pieces.length > 0) {
+      if (pieces.length > 0) {
+        const lf = text.indexOf('\n')
+        if (lf === -1) {
+          keep(text)
+          return
+        }
         deliverPending(text.slice(0, lf))
         start = lf + 1
-        lf = text.indexOf('\n', start)
       }
-      while (lf !== -1) {
-        if (lf - start > blockLength) {
-          deliverLong(text, start, lf)
-          start = lf + 1
-        } else {
-          // Every line up to the last LF within a block's length (at least the line that ends at `lf`).
-          const last = Math.max(lf, text.lastIndexOf('\n', start + blockLength))
-          deliverBlock(text, start, last)
-          start = last + 1
+      while (start < text.length) {
+        const next = deliverBlock(text, start)
+        if (next > start) {
+          start = next
+          continue
         }
-        lf = text.indexOf('\n', start)
+        // No LF within a block's length: a line longer than a block, or the unfinished end of the text.
+        const lf = text.indexOf('\n', start)
+        if (lf === -1) break
+        deliverLong(text, start, lf)
+        start = lf + 1
       }
       if (start < text.length) keep(start === 0 ? text : text.slice(start))
     },
