@@ -223,7 +223,8 @@ export function readCiPrefixAt(source: string, from: number, to: number, out: Ci
     if (end !== -1) at = end
   }
   const c = at === to ? 0 : source.charCodeAt(at)
-  if (c === HASH || c === 0x3a) {
+  // `##[` or `::` (a BuildKit `#5 …` line is cut for nothing otherwise).
+  if ((c === HASH || c === 0x3a) && at + 1 < to && source.charCodeAt(at + 1) === c) {
     const marker = matchGithubMarker(source.slice(at, to))
     if (marker !== undefined) {
       out.markers = [marker]
