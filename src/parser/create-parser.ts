@@ -231,7 +231,8 @@ export function createParser(options?: ParserOptions): AptLogParser {
 
   /**
    * One line of a log without a paste margin, once no line can be joined to the next: the
-   * splitter calls this directly for a line it cut at the cap or joined across chunks.
+   * splitter calls this directly for a line longer than its block, cut at the cap, or joined
+   * across chunks (the others come as ranges, to {@link onPlainRange}).
    */
   function onPlainLine(raw: string, lineNo: number, fullLength: number): void {
     if (fullLength > 0) {
