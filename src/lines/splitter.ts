@@ -57,9 +57,9 @@ const MIN_VIEW_LENGTH = 13
 
 /**
  * Whole lines copied out of a chunk at once: those that end within this many code units (a longer
- * line is copied alone). A string cut from a line keeps its block alive, so this bounds what an event a consumer
- * keeps can pin (the run model keeps interned copies); one copy per block instead of one per line
- * is ~15 % of the line layer's time on the benchmark log.
+ * line is copied alone). A string cut from a line keeps its block alive, so this bounds what an
+ * event a consumer keeps can pin (the run model keeps interned copies); one copy per block instead
+ * of one per line is ~15 % of the line layer's time on the benchmark log.
  */
 export const BLOCK_LENGTH = 1024
 
