@@ -12,7 +12,7 @@ import type { Emit } from '../grammar/types.ts'
 import { CONSUMED, IGNORED, UNRECOGNIZED, UNRECOGNIZED_APT_LIKE, type Verdict } from '../grammar/verdict.ts'
 import { stripAnsi } from '../lines/ansi.ts'
 import { githubStepFailure, jobFailureLine } from '../lines/ci-job-result.ts'
-import { readCiPrefix, type CiMarker } from '../lines/ci-prefix.ts'
+import { createCiLineSlot, readCiPrefixAt, type CiMarker } from '../lines/ci-prefix.ts'
 import { createChunkDecoder, type Chunk } from '../lines/decoder.ts'
 import { isBlankLine, NO_MARGIN, readPrefix } from '../lines/margin.ts'
 import { createMarginReader, type MarginReader, type OnMarginLine } from '../lines/margin-reader.ts'
@@ -218,13 +218,6 @@ export function createParser(options?: ParserOptions): AptLogParser {
    * `lines` stays the input's line count.
    */
   function onLine(raw: string, lineNo: number, fullLength: number, line: string = raw, pieces?: readonly PhysicalLine[]): void {
-    // The common line: read and parsed without a call more than before pastes could be joined.
-    if (pieces === undefined && fullLength === 0) {
-      stats.lines = lineNo
-      onRawLine?.(raw, lineNo)
-      parseLine(line, lineNo)
-      return
-    }
     readPhysical(raw, lineNo, fullLength)
     if (pieces === undefined) {
       parseLine(line, lineNo)
@@ -236,23 +229,52 @@ export function createParser(options?: ParserOptions): AptLogParser {
     for (let i = 0; i < pieces.length; i++) count(verdict)
   }
 
-  /** Parse one line of the log, count its verdict and return it. */
+  /**
+   * One line of a log without a paste margin, once no line can be joined to the next: the
+   * splitter calls this directly for a line longer than its block, cut at the cap, or joined
+   * across chunks (the others come as ranges, to {@link onPlainRange}).
+   */
+  function onPlainLine(raw: string, lineNo: number, fullLength: number): void {
+    if (fullLength > 0) {
+      onLine(raw, lineNo, fullLength)
+      return
+    }
+    stats.lines = lineNo
+    onRawLine?.(raw, lineNo)
+    parseText(raw, lineNo, undefined)
+  }
+
+  /**
+   * The common line: a whole line of a log without a paste margin, as a range of the splitter's
+   * block, from the splitter directly. Only what is kept is cut from the block: the line, or its
+   * timestamp and payload.
+   */
+  function onPlainRange(source: string, from: number, to: number, lineNo: number, hasEscape: boolean): void {
+    stats.lines = lineNo
+    if (onRawLine !== undefined) {
+      const raw = source.slice(from, to)
+      onRawLine(raw, lineNo)
+      parseText(raw, lineNo, undefined)
+    } else if (readCiPrefixAt(source, from, to, ci)) afterCiPrefix(lineNo, undefined, hasEscape)
+    else route(source.slice(from, to), lineNo, undefined, hasEscape)
+  }
+
+  /** Parse one line of the log: the paste's margin off, then {@link parseText}. */
   function parseLine(line: string, lineNo: number): Verdict {
     const margin = marginReader.margin
+    if (margin === NO_MARGIN) return parseText(line, lineNo, undefined)
     let text = line
-    if (margin !== NO_MARGIN) {
-      if (margin.interleaved) {
-        if (isBlankLine(text)) {
-          blankRun++
-          if (blankRun % 2 === 1) {
-            stats.ignored++
-            return IGNORED
-          }
-        } else blankRun = 0
-      }
-      if (margin.indent.length > 0 && text.startsWith(margin.indent)) text = text.slice(margin.indent.length)
-    }
     let ts: string | undefined
+    if (margin.interleaved) {
+      if (isBlankLine(text)) {
+        blankRun++
+        if (blankRun % 2 === 1) {
+          stats.ignored++
+          return IGNORED
+        }
+      } else blankRun = 0
+    }
+    if (margin.indent.length > 0 && text.startsWith(margin.indent)) text = text.slice(margin.indent.length)
     // A paste's prefix (a console clock, a chat name) is outside any CI prefix the log had.
     if (margin.prefix !== undefined) {
       const hit = readPrefix(margin.prefix, text)
@@ -261,36 +283,43 @@ export function createParser(options?: ParserOptions): AptLogParser {
         ts = hit.ts
       }
     }
-    const ci = readCiPrefix(text)
-    if (ci !== undefined) {
-      ts = ci.ts ?? ts
-      text = ci.text
-      if (ci.markers !== undefined) {
-        if (ci.markers.some((m) => m.kind !== 'annotation')) {
-          try {
-            router.boundary()
-          } catch (error) {
-            reportFault(error, lineNo)
-          }
-        }
-        for (const marker of ci.markers) emitMarker(marker, lineNo, ts)
-        if (text.length === 0) {
-          stats.recognized++
-          return CONSUMED
-        }
+    return parseText(text, lineNo, ts)
+  }
+
+  /** The CI prefix of the line being parsed: one record, overwritten line after line. */
+  const ci = createCiLineSlot()
+
+  /** Parse one line without its paste margin (`pasteTs`: the paste's clock, if any), count its verdict and return it. */
+  function parseText(line: string, lineNo: number, pasteTs: string | undefined): Verdict {
+    return readCiPrefixAt(line, 0, line.length, ci) ? afterCiPrefix(lineNo, pasteTs, true) : route(line, lineNo, pasteTs, true)
+  }
+
+  /** The rest of a line {@link readCiPrefixAt} found a CI prefix or marker on (in `ci`). */
+  function afterCiPrefix(lineNo: number, pasteTs: string | undefined, hasEscape: boolean): Verdict {
+    const ts = ci.ts ?? pasteTs
+    const text = ci.text
+    const markers = ci.markers
+    if (markers !== undefined) {
+      emitMarkers(markers, lineNo, ts)
+      if (text.length === 0) {
+        stats.recognized++
+        return CONSUMED
       }
     }
-    let verdict: Verdict
-    const clean = stripAnsi(text)
+    return route(text, lineNo, ts, hasEscape)
+  }
+
+  /**
+   * A line without its margin and CI prefix: ANSI off, to the router (or, for a runner's verdict
+   * line, to none); counts the verdict and returns it. `hasEscape` false: the line holds no ESC.
+   */
+  function route(text: string, lineNo: number, ts: string | undefined, hasEscape: boolean): Verdict {
+    const clean = hasEscape ? stripAnsi(text) : text
     // A runner's job end line (GitLab, GitHub's web view, Travis) is the runner's, not the build's: it goes to no grammar.
-    const first = clean.charCodeAt(0)
     // Only lines starting E, T or D can be one: the call is kept off the common line.
-    if ((first === 0x45 || first === 0x54 || first === 0x44) && jobFailureLine(clean) !== undefined) {
-      endOfOutput(lineNo)
-      emit({ type: 'problem', line: lineNo, ...(ts === undefined ? {} : { ts }), rule: CI_JOB_FAILED, kind: CI_JOB_FAILED, severity: 'error', message: clean.trimEnd() })
-      stats.recognized++
-      return CONSUMED
-    }
+    const first = clean.length === 0 ? 0 : clean.charCodeAt(0)
+    if ((first === 0x45 || first === 0x54 || first === 0x44) && jobFailureLine(clean) !== undefined) return jobFailed(clean, lineNo, ts)
+    let verdict: Verdict
     try {
       verdict = router.line(clean, lineNo, ts)
     } catch (error) {
@@ -302,9 +331,33 @@ export function createParser(options?: ParserOptions): AptLogParser {
     return verdict
   }
 
+  /** The markers of one line, in order; a group marker first ends a finished build (see `LineRouter.boundary`). */
+  function emitMarkers(markers: readonly CiMarker[], lineNo: number, ts: string | undefined): void {
+    if (markers.some((m) => m.kind !== 'annotation')) {
+      try {
+        router.boundary()
+      } catch (error) {
+        reportFault(error, lineNo)
+      }
+    }
+    for (const marker of markers) emitMarker(marker, lineNo, ts)
+  }
+
+  /** A runner's failure line: the job's output ends, and the line is a problem of its own. */
+  function jobFailed(clean: string, lineNo: number, ts: string | undefined): Verdict {
+    endOfOutput(lineNo)
+    emit({ type: 'problem', line: lineNo, ...(ts === undefined ? {} : { ts }), rule: CI_JOB_FAILED, kind: CI_JOB_FAILED, severity: 'error', message: clean.trimEnd() })
+    stats.recognized++
+    return CONSUMED
+  }
+
   let decoder = createChunkDecoder()
-  // Once the margin is decided the reader steps aside: the splitter calls the wrap joiner, then onLine itself.
-  const settled = (next: OnMarginLine): void => splitter.redirect(next)
+  // Once the margin is decided the reader steps aside: the splitter calls the wrap joiner, then onLine
+  // itself, or onPlainRange when the log has no margin (every log a program or a CI runner wrote).
+  const settled = (next: OnMarginLine): void => {
+    if (next === onLine && marginReader.margin === NO_MARGIN) splitter.redirect(onPlainLine, onPlainRange)
+    else splitter.redirect(next)
+  }
   let marginReader: MarginReader = createMarginReader(onLine, settled)
   let splitter: LineSplitter = createLineSplitter(marginReader.push, maxLineLength)
   const newRouter = (): LineRouter => createLineRouter(emit, () => createStreamContext(emit, DEFAULT_GRAMMARS, locales), maxLineLength)

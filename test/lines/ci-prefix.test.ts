@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { readCiPrefix } from '../../src/lines/ci-prefix.ts'
+import { createCiLineSlot, readCiPrefix, readCiPrefixAt } from '../../src/lines/ci-prefix.ts'
 
 describe('CI prefixes', () => {
   const stamps: { name: string; raw: string; ts: string; style: string; text: string }[] = [
@@ -78,4 +78,38 @@ describe('CI markers', () => {
   test('GitLab section end leaves the rest of the line as text', () => {
     expect(readCiPrefix('section_end:1700000001:step_script\r\x1b[0K')).toMatchObject({ text: '', markers: [{ kind: 'group-end', name: 'step_script' }] })
   })
+})
+
+describe('CI prefix of a line inside a block (the splitter\'s ranges)', () => {
+  /** The line `line` read as a range of a block with other lines and CRLF around it. */
+  function atRange(line: string): ReturnType<typeof readCiPrefix> {
+    const before = '2024-01-01T12:34:56.1234567Z line before\r\n'
+    const source = before + line + '\r\n2024-01-01T12:34:57.1234567Z line after'
+    const slot = createCiLineSlot()
+    return readCiPrefixAt(source, before.length, before.length + line.length, slot) ? { ...slot } : undefined
+  }
+
+  const lines = [
+    '2024-01-01T12:34:56.1234567Z Get:1 http://x bookworm InRelease',
+    '2024-01-01T12:34:56.1234567Z',
+    '2024-06-01T12:34:56.123456Z 00O $ apt-get update',
+    '2024-06-01T12:34:56.123456Z 01E+continued',
+    '[2024-01-01T12:34:56.789Z] Reading package lists...',
+    '[2024-01-01T12:34:56.789Z]',
+    '2017-12-12 10:04:07 Fetched 11.1 MB in 1s (6028 kB/s)',
+    '2024-01-01T00:00:00.0000000Z ##[group]Run apt-get update',
+    '##[endgroup]',
+    'section_end:1700000001:step_script\r\x1b[0K',
+    '0 upgraded, 11 newly installed, 0 to remove and 0 not upgraded.',
+    '2024-01-01T12:34:56Zfoo',
+    '2024-01-01 release notes',
+    '#5 0.354 Get:1 http://mirror.example.com/debian bookworm InRelease [151 kB]',
+    '',
+    '2',
+  ]
+  for (const line of lines) {
+    test(`same as the line alone: ${JSON.stringify(line)}`, () => {
+      expect(atRange(line)).toEqual(readCiPrefix(line))
+    })
+  }
 })
