@@ -21,6 +21,7 @@ export type { CiAnnotationLevel } from './lines/ci-prefix.ts'
 
 // The events: a discriminated union on `type`, and the kind lists a consumer switches on.
 export type { AptLogEvent, AptLogEventType, EventOf } from './events/index.ts'
+export { EVENT_TYPES } from './events/types.ts'
 export type { EventBase, LineContext, LineLocale } from './events/base.ts'
 export type {
   CiAnnotationEvent,

@@ -26,7 +26,7 @@ import { baseFields } from '../events/index.ts'
 import type { ProblemEvent, ProblemKind, ProblemSeverity } from '../events/problem.ts'
 import { startEvent } from '../grammar/event.ts'
 import { createDispatch } from '../grammar/rules.ts'
-import type { Emit, Grammar } from '../grammar/types.ts'
+import { wants, type Emit, type Grammar } from '../grammar/types.ts'
 import { CONSUMED, IGNORED, UNRECOGNIZED, type Verdict } from '../grammar/verdict.ts'
 import type { LocaleLineMatch } from '../locale/matcher.ts'
 import { englishMessageText } from '../locale/message-texts.ts'
@@ -81,6 +81,8 @@ export function createAptGrammar(emit: Emit, tally: LocaleTally = createLocaleTa
   let columnsSeen = false
   /** Some apt output was seen in this context: apt 3's `Error:`/`Warning:` prefixes are also other tools' words. */
   let aptSeen = false
+  // Acquire lines are one event in eight: not built when the consumer did not select them.
+  const buildAcquire = wants(emit, 'apt.acquire')
 
   /** An unindented line after a list title is no list line when a rule (English, or a localized line) claims it. */
   const claimedByARule = (text: string): boolean => dispatch.match(text) !== undefined || tally.match(text) !== undefined
@@ -138,6 +140,12 @@ export function createAptGrammar(emit: Emit, tally: LocaleTally = createLocaleTa
 
   /** An `apt.acquire` event, built by assignment (one in eight events of a typical log; see `grammar/event.ts`). */
   function sendAcquire(ctx: LineContext, rule: string, line: AcquireLine, endLine?: number, errors?: string[], locale?: LineLocale): void {
+    if (!buildAcquire) {
+      // What `send` does for an event that is no part of a failure, without the event.
+      aptSeen = true
+      if (reported.size > 0) reported.clear()
+      return
+    }
     const event = startEvent<AptAcquireEvent>('apt.acquire', ctx, rule, endLine)
     event.result = line.result
     event.id = line.id

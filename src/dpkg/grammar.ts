@@ -17,7 +17,7 @@ import type { AptLogEvent, LineContext, LineLocale } from '../events/index.ts'
 import type { DpkgDatabaseEvent, DpkgDependencyProblemsEvent, DpkgPreDependencyEvent, DpkgProgressEvent } from '../events/dpkg.ts'
 import { startEvent } from '../grammar/event.ts'
 import { createDispatch, type RuleHit } from '../grammar/rules.ts'
-import type { Emit, Grammar } from '../grammar/types.ts'
+import { wants, type Emit, type Grammar } from '../grammar/types.ts'
 import { CONSUMED, IGNORED, UNRECOGNIZED, type Verdict } from '../grammar/verdict.ts'
 import { cLine } from '../locale/lines.ts'
 import type { LocaleLineMatch } from '../locale/matcher.ts'
@@ -86,6 +86,9 @@ export function createDpkgGrammar(emit: Emit, tally: LocaleTally = createLocaleT
    * error, then `Unpacking loop2-app`, then the summary that lists the first).
    */
   let errorReported = false
+  // Progress and database events are most of a log's events: not built when the consumer did not select them.
+  const buildProgress = wants(emit, 'dpkg.progress')
+  const buildDatabase = wants(emit, 'dpkg.database')
 
   /** The open block is being closed by the end of its input before dpkg finished printing it. */
   let cutting = false
@@ -146,6 +149,7 @@ export function createDpkgGrammar(emit: Emit, tally: LocaleTally = createLocaleT
       recentVersion = version
     }
 
+    if (!buildProgress) return CONSUMED
     // Built by assignment, not spread: 55 % of all events are dpkg progress (see grammar/event.ts).
     const event = startEvent<DpkgProgressEvent>('dpkg.progress', ctx, rule)
     event.action = hit.action
@@ -192,6 +196,7 @@ export function createDpkgGrammar(emit: Emit, tally: LocaleTally = createLocaleT
         // A new dpkg invocation: its archives are numbered (or not) afresh, its disk may fill anew.
         numberedLinks = false
         diskFullReported = false
+        if (!buildDatabase) return CONSUMED
         const event = startEvent<DpkgDatabaseEvent>('dpkg.database', ctx, rule)
         event.files = value.files
         out(event)

@@ -5,11 +5,24 @@
  * @module
  */
 
-import type { AptLogEvent, LineContext } from '../events/index.ts'
+import type { AptLogEvent, AptLogEventType, LineContext } from '../events/index.ts'
 import type { Verdict } from './verdict.ts'
 
 /** Where grammars send events. Called synchronously, in source order. */
-export type Emit = (event: AptLogEvent) => void
+export interface Emit {
+  (event: AptLogEvent): void
+  /**
+   * The event types the consumer asked for (`createParser({ select })`), or undefined for every
+   * type. A grammar may skip building an event of a type not selected, where the event is only
+   * output: the line's state changes (what later lines and problems depend on) happen all the same.
+   */
+  readonly selected?: ReadonlySet<AptLogEventType> | undefined
+}
+
+/** Whether events of `type` are wanted by the consumer `emit` delivers to (fixed for a parse: read it once, when a grammar is made). */
+export function wants(emit: Emit, type: AptLogEventType): boolean {
+  return emit.selected === undefined || emit.selected.has(type)
+}
 
 /**
  * A stateful grammar for one source. Lines arrive with CI prefix, ANSI, docker framing and CR

@@ -7,7 +7,8 @@
 
 import { createStreamContext, DEFAULT_GRAMMARS } from '../context/stream-context.ts'
 import { createLineRouter, type LineRouter } from '../docker/router.ts'
-import type { AptLogEvent, LogStats } from '../events/index.ts'
+import type { AptLogEvent, AptLogEventType, LogStats } from '../events/index.ts'
+import { EVENT_TYPES } from '../events/types.ts'
 import type { Emit } from '../grammar/types.ts'
 import { CONSUMED, IGNORED, UNRECOGNIZED, UNRECOGNIZED_APT_LIKE, type Verdict } from '../grammar/verdict.ts'
 import { stripAnsi } from '../lines/ansi.ts'
@@ -57,6 +58,18 @@ export interface ParserOptions {
    * @defaultValue 1_048_576 (1 MiB)
    */
   maxLineLength?: number | undefined
+  /**
+   * Only events of these types reach `onEvent` (`log.end` always does). The whole log is still
+   * read, so the events delivered are exactly those of a full parse filtered to these types, but
+   * the commonest progress events (`dpkg.progress`, `dpkg.database`, `apt.acquire`) are not even
+   * built when not selected: a consumer that wants only problems pays less. A type that does not
+   * exist is a `RangeError`.
+   * @example
+   * ```ts
+   * createParser({ select: ['problem'], onEvent: (p) => report(p) })
+   * ```
+   */
+  select?: readonly AptLogEventType[] | undefined
 }
 
 /** A streaming parser. */
@@ -106,6 +119,15 @@ function validate(options: unknown): ParserOptions {
   if (maxLineLength !== undefined && (!Number.isInteger(maxLineLength) || maxLineLength < 1)) {
     throw new RangeError(`aptlog: maxLineLength must be a positive integer, got ${String(maxLineLength)}`)
   }
+  const { select } = options as ParserOptions
+  if (select !== undefined) {
+    if (!Array.isArray(select)) throw new TypeError('aptlog: select must be an array of event types, e.g. select: [\'problem\']')
+    for (const type of select as unknown[]) {
+      if (typeof type !== 'string' || !EVENT_TYPES.includes(type as AptLogEventType)) {
+        throw new RangeError(`aptlog: select: ${JSON.stringify(type)} is not an event type (they are: ${EVENT_TYPES.join(', ')})`)
+      }
+    }
+  }
   return options as ParserOptions
 }
 
@@ -148,9 +170,18 @@ export function createParser(options?: ParserOptions): AptLogParser {
   const onRawLine = guarded(valid.onLine)
   const onUnrecognized = guarded(valid.onUnrecognized)
 
-  const emit: Emit = (event) => {
-    if (onEvent !== undefined && !closed) onEvent(event)
-  }
+  const selected = valid.select === undefined ? undefined : new Set<AptLogEventType>([...valid.select, 'log.end'])
+  const emit: Emit =
+    selected === undefined
+      ? (event): void => {
+          if (onEvent !== undefined && !closed) onEvent(event)
+        }
+      : Object.assign(
+          (event: AptLogEvent): void => {
+            if (onEvent !== undefined && !closed && selected.has(event.type)) onEvent(event)
+          },
+          { selected },
+        )
 
   function checkOpen(call: string): void {
     if (closed) throw new AptLogError('closed', `aptlog: ${call} called on a parser that is closed after a callback threw; call reset() to start a new log`, stats.lines)
