@@ -67,6 +67,25 @@ function localeField(locale: LineLocale | undefined): { locale?: LineLocale } {
   return locale === undefined ? {} : { locale }
 }
 
+/** What an `apt.note` says: the note, its text, and the package and version it names. */
+type NoteFields = Pick<AptNoteEvent, 'note' | 'text' | 'package' | 'version'>
+
+/** A problem the apt grammar reports: its last line, what it is and how it reads. */
+interface ProblemReport {
+  /** Last line of its evidence. */
+  readonly endLine: number
+  /** Kind, cause and package. */
+  readonly spec: ProblemSpec
+  /** Error or warning. */
+  readonly severity: ProblemSeverity
+  /** The message as apt printed it. */
+  readonly message: string
+  /** Report it even when this failure already has a problem of its kind (an unmet block). */
+  readonly always?: boolean
+  /** The language of a translated line. */
+  readonly locale?: LineLocale | undefined
+}
+
 /**
  * Create the apt grammar for one stream context. `tally` is the context's locale tally: localized
  * lines (docs/locales.md) are read through it once no English rule took them.
@@ -121,9 +140,10 @@ export function createAptGrammar(emit: Emit, tally: LocaleTally = createLocaleTa
    * `always` (an unmet block: it proves the failure with the most detail, and its header line must
    * be covered by an event).
    */
-  function report(ctx: LineContext, rule: string, endLine: number, spec: ProblemSpec, severity: ProblemSeverity, message: string, always = false, locale?: LineLocale): void {
+  function report(ctx: LineContext, rule: string, problem: ProblemReport): void {
+    const { endLine, spec, severity, message, locale } = problem
     if (ONCE_PER_FAILURE.has(spec.kind)) {
-      if (reported.has(spec.kind) && !always) return
+      if (reported.has(spec.kind) && problem.always !== true) return
       reported.add(spec.kind)
     }
     const event = startEvent<ProblemEvent>('problem', ctx, rule, endLine)
@@ -199,7 +219,7 @@ export function createAptGrammar(emit: Emit, tally: LocaleTally = createLocaleTa
     if (spec.kind === 'apt.unmet-dependencies' && spec.package === undefined && solver?.package !== undefined) {
       spec = { ...spec, package: solver.package }
     }
-    report(b.ctx, rule, b.endLine, spec, severity, b.lines[0] ?? '', false, locale)
+    report(b.ctx, rule, { endLine: b.endLine, spec, severity, message: b.lines[0] ?? '', locale })
   }
 
   function closeList(b: ListBlock): void {
@@ -233,7 +253,7 @@ export function createAptGrammar(emit: Emit, tally: LocaleTally = createLocaleTa
     const more = b.relations > 1 ? ` (and ${b.relations - 1} more unmet relations)` : ''
     const message = b.firstDescription === undefined ? 'unmet dependencies' : `${b.firstDescription}${more}`
     const spec: ProblemSpec = b.firstPackage === undefined ? { kind: 'apt.unmet-dependencies' } : { kind: 'apt.unmet-dependencies', package: b.firstPackage }
-    report(b.ctx, 'apt.unmet.header', b.endLine, spec, 'error', message, true)
+    report(b.ctx, 'apt.unmet.header', { endLine: b.endLine, spec, severity: 'error', message, always: true })
   }
 
   function closeNote(b: NoteBlock): void {
@@ -376,18 +396,18 @@ export function createAptGrammar(emit: Emit, tally: LocaleTally = createLocaleTa
         if (value.block !== undefined) {
           block = { type: 'note', ctx, rule: ruleId, note: value, lines: [value.text], packages: [], replacements: [], inReplacements: false, endLine: ctx.line }
         } else {
-          sendNote(ctx, ruleId, value.note, value.text, value.package, value.version, locale)
-          if (value.note === 'abort') report(ctx, ruleId, ctx.line, { kind: 'apt.aborted' }, 'error', value.text, false, locale)
+          sendNote(ctx, ruleId, value, locale)
+          if (value.note === 'abort') report(ctx, ruleId, { endLine: ctx.line, spec: { kind: 'apt.aborted' }, severity: 'error', message: value.text, locale })
         }
         return CONSUMED
       case 'prompt':
         if (value.rest === 'Abort.') {
           const text = `${value.prompt} ${value.rest}`
-          sendNote(ctx, ruleId, 'abort', text)
-          report(ctx, ruleId, ctx.line, { kind: 'apt.aborted' }, 'error', text)
+          sendNote(ctx, ruleId, { note: 'abort', text })
+          report(ctx, ruleId, { endLine: ctx.line, spec: { kind: 'apt.aborted' }, severity: 'error', message: text })
           return CONSUMED
         }
-        sendNote(ctx, ruleId, 'prompt', value.prompt)
+        sendNote(ctx, ruleId, { note: 'prompt', text: value.prompt })
         // The answer came from stdin, so apt's next output continues on the prompt's line.
         if (value.rest.length > 0) recognise(value.rest, ctx)
         return CONSUMED
@@ -406,12 +426,12 @@ export function createAptGrammar(emit: Emit, tally: LocaleTally = createLocaleTa
     }
   }
 
-  function sendNote(ctx: LineContext, rule: string, note: AptNoteKind, text: string, pkg?: string, version?: string, locale?: LineLocale): void {
+  function sendNote(ctx: LineContext, rule: string, note: NoteFields, locale?: LineLocale): void {
     const event = startEvent<AptNoteEvent>('apt.note', ctx, rule)
-    event.note = note
-    event.text = text
-    if (pkg !== undefined) event.package = pkg
-    if (version !== undefined) event.version = version
+    event.note = note.note
+    event.text = note.text
+    if (note.package !== undefined) event.package = note.package
+    if (note.version !== undefined) event.version = note.version
     if (locale !== undefined) event.locale = locale
     send(event)
   }

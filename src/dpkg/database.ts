@@ -7,10 +7,10 @@
  */
 
 import type { Rule } from '../grammar/rules.ts'
-import type { DatabaseFrameHit, DatabaseHit } from './hits.ts'
+import type { DatabaseFrameLine, DatabaseLine } from './hits.ts'
 
 /** The hit of every frame line (a hit carries nothing else, so one object serves all). */
-const DATABASE_FRAME: DatabaseFrameHit = { kind: 'database-frame' }
+const DATABASE_FRAME: DatabaseFrameLine = { kind: 'database-frame' }
 
 /**
  * The final frame: `(Reading database ... `, 1 to 12 digits, and the plural or singular tail. One
@@ -20,10 +20,10 @@ const DATABASE_FRAME: DatabaseFrameHit = { kind: 'database-frame' }
 const FINAL = /^\(Reading database \.\.\. (\d{1,12}) (?:files and directories|file or directory) currently installed\.\)$/
 
 /** The final frame, plural and singular (`1 file or directory currently installed.)`). */
-export const DATABASE_RULE: Rule<DatabaseHit> = {
+export const DATABASE_RULE: Rule<DatabaseLine> = {
   id: 'dpkg.database',
   first: '(',
-  match(text: string): DatabaseHit | undefined {
+  match(text: string): DatabaseLine | undefined {
     // Testing the last character first rejects the percentage frames (a quarter of the lines of a
     // GitHub Actions log, which splits apt's CR frames into lines) without running the regex.
     if (text.charCodeAt(text.length - 1) !== 0x29 /* ) */) return undefined
@@ -40,8 +40,8 @@ export const DATABASE_RULE: Rule<DatabaseHit> = {
 const FRAME = /^\(Reading database \.\.\.(?: \d{1,3}%)?\s*$/
 
 /** A progress frame that was never replaced: `(Reading database ... 45%` or `(Reading database ...`. */
-export const DATABASE_FRAME_RULE: Rule<DatabaseFrameHit> = {
+export const DATABASE_FRAME_RULE: Rule<DatabaseFrameLine> = {
   id: 'dpkg.database.frame',
   first: '(',
-  match: (text: string): DatabaseFrameHit | undefined => (FRAME.test(text) ? DATABASE_FRAME : undefined),
+  match: (text: string): DatabaseFrameLine | undefined => (FRAME.test(text) ? DATABASE_FRAME : undefined),
 }

@@ -21,28 +21,28 @@ import { baseFields } from '../events/index.ts'
 import type { DpkgDependencyProblemsEvent, DpkgRelationProblem } from '../events/dpkg.ts'
 import type { Rule } from '../grammar/rules.ts'
 import { clip, indentOf, MAX_BLOCK_LINES, REJECTED, TAKEN, TAKEN_LAST, type BlockStep, type DpkgSink, type OpenBlock } from './block.ts'
-import type { PreventHeaderHit } from './hits.ts'
+import type { PreventHeaderLine } from './hits.ts'
 import { parsePackageRef } from './package-ref.ts'
 import { RELATION_RULE } from './relations.ts'
 import { isBlank } from '../lines/chars.ts'
 
-const PREVENT: readonly (readonly [string, PreventHeaderHit['operation']])[] = [
+const PREVENT: readonly (readonly [string, PreventHeaderLine['operation']])[] = [
   ['dpkg: dependency problems prevent configuration of ', 'configuration'],
   ['dpkg: dependency problems prevent removal of ', 'removal'],
   ['dpkg: dependency problems prevent processing triggers for ', 'triggers'],
 ]
 
-const FORCED: readonly (readonly [string, PreventHeaderHit['operation']])[] = [
+const FORCED: readonly (readonly [string, PreventHeaderLine['operation']])[] = [
   [': dependency problems, but configuring anyway as you requested:', 'configuration'],
   [': dependency problems, but removing anyway as you requested:', 'removal'],
   [': dependency problems, but processing triggers anyway as you requested:', 'triggers'],
 ]
 
 /** `dpkg: dependency problems prevent configuration of x:` and its removal/triggers variants. */
-export const PREVENT_HEADER_RULE: Rule<PreventHeaderHit> = {
+export const PREVENT_HEADER_RULE: Rule<PreventHeaderLine> = {
   id: 'dpkg.dependency-problems',
   first: 'd',
-  match(text: string): PreventHeaderHit | undefined {
+  match(text: string): PreventHeaderLine | undefined {
     if (!text.endsWith(':')) return undefined
     for (const [head, operation] of PREVENT) {
       if (!text.startsWith(head)) continue
@@ -54,10 +54,10 @@ export const PREVENT_HEADER_RULE: Rule<PreventHeaderHit> = {
 }
 
 /** `dpkg: x: dependency problems, but removing anyway as you requested:` (and configuring, processing triggers). */
-export const FORCED_HEADER_RULE: Rule<PreventHeaderHit> = {
+export const FORCED_HEADER_RULE: Rule<PreventHeaderLine> = {
   id: 'dpkg.dependency-problems.forced',
   first: 'd',
-  match(text: string): PreventHeaderHit | undefined {
+  match(text: string): PreventHeaderLine | undefined {
     if (!text.startsWith('dpkg: ')) return undefined
     for (const [tail, operation] of FORCED) {
       if (!text.endsWith(tail)) continue
@@ -70,7 +70,7 @@ export const FORCED_HEADER_RULE: Rule<PreventHeaderHit> = {
 
 /** Open the block for a prevent/forced header. `remember` keeps the event for the error that may follow. */
 export function openDependencyProblemsBlock(
-  hit: PreventHeaderHit,
+  hit: PreventHeaderLine,
   ctx: LineContext,
   rule: string,
   sink: DpkgSink,

@@ -20,7 +20,7 @@ import type { Rule } from '../grammar/rules.ts'
 import { clip, MAX_BLOCK_LINES, REJECTED, TAKEN, type BlockStep, type DpkgSink, type OpenBlock, type ProblemFields } from './block.ts'
 import { classifyReasons, problemKindOf, reasonCause, type ErrorClassification } from './classify.ts'
 import { decodeDebPath, type DebNameHints } from './deb-filename.ts'
-import type { ErrorHeaderHit } from './hits.ts'
+import type { ErrorHeaderLine } from './hits.ts'
 import { parsePackageRef, type PackageRef } from './package-ref.ts'
 import { isBlank } from '../lines/chars.ts'
 
@@ -41,10 +41,10 @@ function isAction(text: string): boolean {
  * (`--install`, `--remove`, `--purge`, `--triggers-only` …). A header without the word
  * `archive`/`package` (older dpkg) is read by its shape: a path or `.deb` is an archive.
  */
-export const ERROR_HEADER_RULE: Rule<ErrorHeaderHit> = {
+export const ERROR_HEADER_RULE: Rule<ErrorHeaderLine> = {
   id: 'dpkg.error.processing',
   first: 'd',
-  match(text: string): ErrorHeaderHit | undefined {
+  match(text: string): ErrorHeaderLine | undefined {
     if (!text.startsWith(HEAD) || !text.endsWith('):')) return undefined
     const open = text.lastIndexOf(' (--')
     if (open < HEAD.length) return undefined
@@ -83,7 +83,7 @@ export interface RecentPackage {
 }
 
 /** Open the block for an error header line. */
-export function openErrorBlock(hit: ErrorHeaderHit, ctx: LineContext, rule: string, deps: ErrorBlockDeps): OpenBlock {
+export function openErrorBlock(hit: ErrorHeaderLine, ctx: LineContext, rule: string, deps: ErrorBlockDeps): OpenBlock {
   const reasons: string[] = []
   let endLine = ctx.line
   return {
@@ -122,7 +122,7 @@ export function openErrorBlock(hit: ErrorHeaderHit, ctx: LineContext, rule: stri
 
 /** The `dpkg.error` event of a closed block, fields in their documented order. */
 function buildEvent(
-  hit: ErrorHeaderHit,
+  hit: ErrorHeaderLine,
   ctx: LineContext,
   rule: string,
   endLine: number,
@@ -180,12 +180,12 @@ const OPERATION_WORDS: Readonly<Record<DpkgDependencyProblemsEvent['operation'],
 }
 
 /** `error processing package x (--configure): <reasons>`: the problem message in the log's words. */
-function headline(hit: ErrorHeaderHit, reasons: readonly string[]): string {
+function headline(hit: ErrorHeaderLine, reasons: readonly string[]): string {
   return `error processing ${hit.subject} ${hit.target} (--${hit.action}): ${reasons.join(' ')}`
 }
 
 /** The problem an error proves (none for a full disk already reported in this dpkg run). */
-function problemFor(event: DpkgErrorEvent, hit: ErrorHeaderHit, c: ErrorClassification, deps: ErrorBlockDeps): ProblemFields | undefined {
+function problemFor(event: DpkgErrorEvent, hit: ErrorHeaderLine, c: ErrorClassification, deps: ErrorBlockDeps): ProblemFields | undefined {
   const kind = problemKindOf(c.cause)
   const pkg = event.package
   const withPackage = (fields: ProblemFields, name: string | undefined): ProblemFields => (name === undefined ? fields : { ...fields, package: name })

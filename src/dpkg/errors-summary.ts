@@ -22,24 +22,24 @@ import type { DpkgErrorsSummaryEvent } from '../events/dpkg.ts'
 import type { Rule } from '../grammar/rules.ts'
 import { clip, indentOf, MAX_BLOCK_LINES, REJECTED, TAKEN, TAKEN_LAST, type BlockStep, type DpkgSink, type OpenBlock } from './block.ts'
 import { decodeDebPath, type DebNameHints } from './deb-filename.ts'
-import type { NoiseHit, SummaryHeaderHit } from './hits.ts'
+import type { DpkgNoiseLine, SummaryHeaderLine } from './hits.ts'
 import { isBlank } from '../lines/chars.ts'
 
 /** dpkg's line after the list when it stopped at `--abort-after` errors. */
 export const HALTED = 'Processing was halted because there were too many errors.'
 
 /** `Errors were encountered while processing:`. */
-export const SUMMARY_HEADER_RULE: Rule<SummaryHeaderHit> = {
+export const SUMMARY_HEADER_RULE: Rule<SummaryHeaderLine> = {
   id: 'dpkg.errors-summary',
   first: 'E',
-  match: (text: string): SummaryHeaderHit | undefined => (text === 'Errors were encountered while processing:' ? { kind: 'summary-header' } : undefined),
+  match: (text: string): SummaryHeaderLine | undefined => (text === 'Errors were encountered while processing:' ? { kind: 'summary-header' } : undefined),
 }
 
 /** The halted line on its own (its summary was cut away): known, no event. */
-export const HALTED_RULE: Rule<NoiseHit> = {
+export const HALTED_RULE: Rule<DpkgNoiseLine> = {
   id: 'dpkg.errors-summary.halted',
   first: 'P',
-  match: (text: string): NoiseHit | undefined => (text === HALTED ? { kind: 'noise' } : undefined),
+  match: (text: string): DpkgNoiseLine | undefined => (text === HALTED ? { kind: 'noise' } : undefined),
 }
 
 /** What the summary needs from the dpkg run it closes. */

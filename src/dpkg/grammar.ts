@@ -28,7 +28,7 @@ import { openDependencyProblemsBlock } from './dependency-problems.ts'
 import { openErrorBlock, type RecentPackage } from './error-block.ts'
 import { openSummaryBlock } from './errors-summary.ts'
 import { looksLikeDpkg } from './familiar.ts'
-import type { DpkgLineHit, ProgressHit } from './hits.ts'
+import type { DpkgLineLine, ProgressLine } from './hits.ts'
 import type { PackageRef } from './package-ref.ts'
 import { openPreDependencyBlock } from './pre-dependency.ts'
 import { openReport } from './report-block.ts'
@@ -123,7 +123,7 @@ export function createDpkgGrammar(emit: Emit, tally: LocaleTally = createLocaleT
     openLocale = undefined
   }
 
-  function progress(hit: ProgressHit, ctx: LineContext, rule: string): Verdict {
+  function progress(hit: ProgressLine, ctx: LineContext, rule: string): Verdict {
     let ref = hit.ref
     let version = hit.version
     if (hit.action === 'prepare' && hit.file !== undefined) {
@@ -186,7 +186,7 @@ export function createDpkgGrammar(emit: Emit, tally: LocaleTally = createLocaleT
   }
 
   /** Read a line outside any block that `hit` matched (`localeRule` names a translated line's template instead of the English rule). */
-  function readLine(ctx: LineContext, before: typeof preceding, hit: RuleHit<DpkgLineHit>, localeRule?: string): Verdict {
+  function readLine(ctx: LineContext, before: typeof preceding, hit: RuleHit<DpkgLineLine>, localeRule?: string): Verdict {
     const rule = localeRule ?? hit.rule.id
     const value = hit.value
     switch (value.kind) {

@@ -8,7 +8,7 @@ import type { DpkgAction } from '../events/dpkg.ts'
 import type { PackageRef } from './package-ref.ts'
 
 /** A progress line (`Setting up x (1.0) ...`), before the grammar adds what context knows. */
-export interface ProgressHit {
+export interface ProgressLine {
   /** Discriminant. */
   readonly kind: 'progress'
   /** What dpkg did. */
@@ -26,7 +26,7 @@ export interface ProgressHit {
 }
 
 /** `(Reading database ... 6096 files and directories currently installed.)`. */
-export interface DatabaseHit {
+export interface DatabaseLine {
   /** Discriminant. */
   readonly kind: 'database'
   /** The count. */
@@ -34,13 +34,13 @@ export interface DatabaseHit {
 }
 
 /** A `(Reading database ... 45%` frame left over by a cut log: known, no event. */
-export interface DatabaseFrameHit {
+export interface DatabaseFrameLine {
   /** Discriminant. */
   readonly kind: 'database-frame'
 }
 
 /** `dpkg: error processing archive … (--unpack):` / `… package … (--configure):`. */
-export interface ErrorHeaderHit {
+export interface ErrorHeaderLine {
   /** Discriminant. */
   readonly kind: 'error-header'
   /** What the header names. */
@@ -52,7 +52,7 @@ export interface ErrorHeaderHit {
 }
 
 /** `dpkg: dependency problems prevent configuration of x:` and the forced `… anyway as you requested:` form. */
-export interface PreventHeaderHit {
+export interface PreventHeaderLine {
   /** Discriminant. */
   readonly kind: 'prevent-header'
   /** The package. */
@@ -64,7 +64,7 @@ export interface PreventHeaderHit {
 }
 
 /** `dpkg: regarding .../x.deb containing x, pre-dependency problem:`. */
-export interface RegardingHit {
+export interface RegardingLine {
   /** Discriminant. */
   readonly kind: 'regarding'
   /** The archive as printed. */
@@ -74,13 +74,13 @@ export interface RegardingHit {
 }
 
 /** `Errors were encountered while processing:`. */
-export interface SummaryHeaderHit {
+export interface SummaryHeaderLine {
   /** Discriminant. */
   readonly kind: 'summary-header'
 }
 
 /** `<program>: warning: …`, `<program>: error: …`, `dpkg: unrecoverable fatal error, aborting:` or any other `<program>: …`. */
-export interface ReportHit {
+export interface ReportLine {
   /** Discriminant. */
   readonly kind: 'warning' | 'fatal' | 'message'
   /** `dpkg`, `dpkg-deb`, `update-alternatives`, `dpkg-deb (subprocess)` … */
@@ -90,19 +90,19 @@ export interface ReportHit {
 }
 
 /** A known line that carries nothing (debconf's frontend chain, `Created symlink …`). */
-export interface NoiseHit {
+export interface DpkgNoiseLine {
   /** Discriminant. */
   readonly kind: 'noise'
 }
 
 /** Every kind of line the dpkg grammar recognises on its own (outside an open block). */
-export type DpkgLineHit =
-  | ProgressHit
-  | DatabaseHit
-  | DatabaseFrameHit
-  | ErrorHeaderHit
-  | PreventHeaderHit
-  | RegardingHit
-  | SummaryHeaderHit
-  | ReportHit
-  | NoiseHit
+export type DpkgLineLine =
+  | ProgressLine
+  | DatabaseLine
+  | DatabaseFrameLine
+  | ErrorHeaderLine
+  | PreventHeaderLine
+  | RegardingLine
+  | SummaryHeaderLine
+  | ReportLine
+  | DpkgNoiseLine

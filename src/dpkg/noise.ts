@@ -6,12 +6,12 @@
  */
 
 import type { Rule } from '../grammar/rules.ts'
-import type { NoiseHit } from './hits.ts'
+import type { DpkgNoiseLine } from './hits.ts'
 
-const NOISE: NoiseHit = { kind: 'noise' }
+const NOISE: DpkgNoiseLine = { kind: 'noise' }
 
-function noise(id: string, first: string, test: (text: string) => boolean): Rule<NoiseHit> {
-  return { id, first, match: (text: string): NoiseHit | undefined => (test(text) ? NOISE : undefined) }
+function noise(id: string, first: string, test: (text: string) => boolean): Rule<DpkgNoiseLine> {
+  return { id, first, match: (text: string): DpkgNoiseLine | undefined => (test(text) ? NOISE : undefined) }
 }
 
 /** Digits only. */
@@ -25,7 +25,7 @@ function isNumber(text: string): boolean {
 }
 
 /** `debconf: delaying package configuration, since apt-utils is not installed` (every capture without apt-utils). */
-export const DEBCONF_DELAYING_RULE: Rule<NoiseHit> = noise(
+export const DEBCONF_DELAYING_RULE: Rule<DpkgNoiseLine> = noise(
   'dpkg.noise.debconf-delaying',
   'd',
   (t) => t === 'debconf: delaying package configuration, since apt-utils is not installed',
@@ -37,24 +37,24 @@ export const DEBCONF_DELAYING_RULE: Rule<NoiseHit> = noise(
  * frontend: Readline`, `debconf: (This frontend requires a controlling tty.)`, `debconf: (Can't
  * locate Term/ReadLine.pm in @INC …)`, `… Teletype`, `… Noninteractive`.
  */
-export const DEBCONF_FRONTEND_RULE: Rule<NoiseHit> = noise('dpkg.noise.debconf-frontend', 'd', (t) =>
+export const DEBCONF_FRONTEND_RULE: Rule<DpkgNoiseLine> = noise('dpkg.noise.debconf-frontend', 'd', (t) =>
   // One anchored regex (a frontend name is 1 to 40 ASCII letters): a CI log repeats these lines for
   // every package with a config script, and `startsWith` costs a few ns per character it compares.
   /^debconf: (?:(?:unable to initialize|falling back to) frontend: [A-Za-z]{1,40}|\([^]*\))$/.test(t),
 )
 
 /** apt-utils' `dpkg-preconfigure: unable to re-open stdin: …` without a terminal (bookworm-b7). */
-export const PRECONFIGURE_STDIN_RULE: Rule<NoiseHit> = noise('dpkg.noise.dpkg-preconfigure', 'd', (t) => t.startsWith('dpkg-preconfigure: unable to re-open stdin:'))
+export const PRECONFIGURE_STDIN_RULE: Rule<DpkgNoiseLine> = noise('dpkg.noise.dpkg-preconfigure', 'd', (t) => t.startsWith('dpkg-preconfigure: unable to re-open stdin:'))
 
 /** `update-alternatives: using /usr/sbin/iptables-legacy to provide /usr/sbin/iptables (iptables) in auto mode`. */
-export const ALTERNATIVES_USING_RULE: Rule<NoiseHit> = noise(
+export const ALTERNATIVES_USING_RULE: Rule<DpkgNoiseLine> = noise(
   'dpkg.noise.update-alternatives',
   'u',
   (t) => t.startsWith('update-alternatives: using ') && t.includes(' to provide ') && t.endsWith(') in auto mode'),
 )
 
 /** invoke-rc.d in a container: the three texts of the captures and FORMATS.md §5.6. */
-export const INVOKE_RC_RULE: Rule<NoiseHit> = noise('dpkg.noise.invoke-rc.d', 'i', (t) => {
+export const INVOKE_RC_RULE: Rule<DpkgNoiseLine> = noise('dpkg.noise.invoke-rc.d', 'i', (t) => {
   if (!t.startsWith('invoke-rc.d: ')) return false
   const rest = t.slice('invoke-rc.d: '.length)
   return (
@@ -65,13 +65,13 @@ export const INVOKE_RC_RULE: Rule<NoiseHit> = noise('dpkg.noise.invoke-rc.d', 'i
 })
 
 /** systemd's `Created symlink /etc/… → /lib/…` and `Created symlink '/etc/…' -> '/usr/…'.` (sid). */
-export const CREATED_SYMLINK_RULE: Rule<NoiseHit> = noise('dpkg.noise.created-symlink', 'C', (t) => t.startsWith('Created symlink /') || t.startsWith("Created symlink '/"))
+export const CREATED_SYMLINK_RULE: Rule<DpkgNoiseLine> = noise('dpkg.noise.created-symlink', 'C', (t) => t.startsWith('Created symlink /') || t.startsWith("Created symlink '/"))
 
 /**
  * adduser: ``Adding group `docker' (GID 105) ...`` (host-install-docker-io), and its user/system
  * forms, in backquote (≤ 3.134) and straight-quote (3.152) style.
  */
-export const ADDUSER_RULE: Rule<NoiseHit> = noise('dpkg.noise.adduser', 'A', (t) => {
+export const ADDUSER_RULE: Rule<DpkgNoiseLine> = noise('dpkg.noise.adduser', 'A', (t) => {
   if (!t.endsWith(' ...')) return false
   for (const head of ['Adding group ', 'Adding system group ', 'Adding new group ', 'Adding user ', 'Adding system user ', 'Adding new user ']) {
     if (t.startsWith(head)) {
@@ -86,21 +86,21 @@ export const ADDUSER_RULE: Rule<NoiseHit> = noise('dpkg.noise.adduser', 'A', (t)
  * dpkg-divert: `Adding 'diversion of /sbin/mkfs.bfs to /sbin/mkfs.bfs.usr-is-merged by
  * util-linux-extra'` (bookworm-d4), `Removing 'diversion of /bin/sh to /bin/sh.distrib by dash'` (bookworm-d3).
  */
-export const DIVERSION_RULE: Rule<NoiseHit> = noise(
+export const DIVERSION_RULE: Rule<DpkgNoiseLine> = noise(
   'dpkg.noise.dpkg-divert',
   'AR',
   (t) => (t.startsWith("Adding 'diversion of ") || t.startsWith("Removing 'diversion of ")) && t.includes(' to ') && t.endsWith("'"),
 )
 
 /** deluser while purging: ``warn: The group `ssh' does not exist.`` (e3). */
-export const DELUSER_RULE: Rule<NoiseHit> = noise(
+export const DELUSER_RULE: Rule<DpkgNoiseLine> = noise(
   'dpkg.noise.deluser',
   'w',
   (t) => (t.startsWith('warn: The group `') || t.startsWith("warn: The group '")) && t.endsWith("' does not exist."),
 )
 
 /** tzdata's postinst (bookworm-d6): `Current default time zone: 'Etc/UTC'`, the two clocks, the hint. */
-export const TZDATA_RULE: Rule<NoiseHit> = noise(
+export const TZDATA_RULE: Rule<DpkgNoiseLine> = noise(
   'dpkg.noise.tzdata',
   'CLUR',
   (t) =>
@@ -111,23 +111,23 @@ export const TZDATA_RULE: Rule<NoiseHit> = noise(
 )
 
 /** ca-certificates (D11): `Updating certificates in /etc/ssl/certs...`, `142 added, 0 removed; done.`, the hooks, `done.` */
-export const CA_CERTIFICATES_RULE: Rule<NoiseHit> = noise('dpkg.noise.ca-certificates', 'URd0123456789', (t) => {
+export const CA_CERTIFICATES_RULE: Rule<DpkgNoiseLine> = noise('dpkg.noise.ca-certificates', 'URd0123456789', (t) => {
   if (t === 'Updating certificates in /etc/ssl/certs...' || t === 'Running hooks in /etc/ca-certificates/update.d...' || t === 'done.') return true
   const m = /^(\d+) added, (\d+) removed; done\.$/.exec(t)
   return m !== null
 })
 
 /** base-files (d3): `Updating /etc/profile to current default.` */
-export const BASE_FILES_RULE: Rule<NoiseHit> = noise('dpkg.noise.base-files', 'U', (t) => /^Updating \/\S+ to current default\.$/.test(t))
+export const BASE_FILES_RULE: Rule<DpkgNoiseLine> = noise('dpkg.noise.base-files', 'U', (t) => /^Updating \/\S+ to current default\.$/.test(t))
 
 /** passwd (D31): `Shadow passwords are now on.` */
-export const SHADOW_RULE: Rule<NoiseHit> = noise('dpkg.noise.passwd', 'S', (t) => t === 'Shadow passwords are now on.')
+export const SHADOW_RULE: Rule<DpkgNoiseLine> = noise('dpkg.noise.passwd', 'S', (t) => t === 'Shadow passwords are now on.')
 
 /**
  * systemd (sid-a): `Initializing machine ID from random generator.`, systemd-sysusers'
  * `Creating group 'lpadmin' with GID 999.` and `Creating user 'x' (…) with UID 997 and GID 997.`
  */
-export const SYSTEMD_RULE: Rule<NoiseHit> = noise('dpkg.noise.systemd', 'IC', (t) => {
+export const SYSTEMD_RULE: Rule<DpkgNoiseLine> = noise('dpkg.noise.systemd', 'IC', (t) => {
   if (t === 'Initializing machine ID from random generator.') return true
   if (t.startsWith("Creating group '")) {
     const at = t.lastIndexOf("' with GID ")
@@ -138,7 +138,7 @@ export const SYSTEMD_RULE: Rule<NoiseHit> = noise('dpkg.noise.systemd', 'IC', (t
 })
 
 /** Every noise rule. */
-export const NOISE_RULES: readonly Rule<NoiseHit>[] = [
+export const NOISE_RULES: readonly Rule<DpkgNoiseLine>[] = [
   DEBCONF_DELAYING_RULE,
   DEBCONF_FRONTEND_RULE,
   PRECONFIGURE_STDIN_RULE,

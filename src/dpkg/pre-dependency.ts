@@ -22,7 +22,7 @@ import type { Rule } from '../grammar/rules.ts'
 import { clip, indentOf, MAX_BLOCK_LINES, REJECTED, TAKEN, TAKEN_LAST, type BlockStep, type DpkgSink, type OpenBlock } from './block.ts'
 import { reasonCause } from './classify.ts'
 import { decodeDebPath, type DebNameHints } from './deb-filename.ts'
-import type { RegardingHit } from './hits.ts'
+import type { RegardingLine } from './hits.ts'
 import { parsePackageRef } from './package-ref.ts'
 import { RELATION_RULE } from './relations.ts'
 import { isBlank } from '../lines/chars.ts'
@@ -35,10 +35,10 @@ const CONTAINING = ' containing '
 export const IGNORING_PRE_DEPENDENCY = 'dpkg: warning: ignoring pre-dependency problem!'
 
 /** `dpkg: regarding <archive> containing <package>, pre-dependency problem:`. */
-export const REGARDING_RULE: Rule<RegardingHit> = {
+export const REGARDING_RULE: Rule<RegardingLine> = {
   id: 'dpkg.pre-dependency',
   first: 'd',
-  match(text: string): RegardingHit | undefined {
+  match(text: string): RegardingLine | undefined {
     if (!text.startsWith(HEAD) || !text.endsWith(TAIL)) return undefined
     const body = text.slice(HEAD.length, text.length - TAIL.length)
     const at = body.lastIndexOf(CONTAINING)
@@ -50,7 +50,7 @@ export const REGARDING_RULE: Rule<RegardingHit> = {
 
 /** Open the block for a `regarding` header. `remember` keeps the event for the error that may follow. */
 export function openPreDependencyBlock(
-  hit: RegardingHit,
+  hit: RegardingLine,
   ctx: LineContext,
   rule: string,
   sink: DpkgSink,

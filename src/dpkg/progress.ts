@@ -6,17 +6,17 @@
 
 import type { Rule } from '../grammar/rules.ts'
 import type { DpkgAction } from '../events/dpkg.ts'
-import type { ProgressHit } from './hits.ts'
+import type { ProgressLine } from './hits.ts'
 import { parsePackageRef } from './package-ref.ts'
 
 const ELLIPSIS = ' ...'
 
 /** A `name (version)` rule: `Setting up libbsd0:amd64 (0.11.7-2) ...`. */
-function nameVersionRule(id: string, first: string, action: DpkgAction, pattern: RegExp): Rule<ProgressHit> {
+function nameVersionRule(id: string, first: string, action: DpkgAction, pattern: RegExp): Rule<ProgressLine> {
   return {
     id,
     first,
-    match(text: string): ProgressHit | undefined {
+    match(text: string): ProgressLine | undefined {
       const m = pattern.exec(text)
       if (m === null) return undefined
       const ref = parsePackageRef(m[1] as string)
@@ -26,10 +26,10 @@ function nameVersionRule(id: string, first: string, action: DpkgAction, pattern:
 }
 
 /** `Selecting previously unselected package libbsd0:amd64.` (`deselected` in old dpkg). */
-export const SELECT_RULE: Rule<ProgressHit> = {
+export const SELECT_RULE: Rule<ProgressLine> = {
   id: 'dpkg.progress.select',
   first: 'S',
-  match(text: string): ProgressHit | undefined {
+  match(text: string): ProgressLine | undefined {
     // `Setting up` shares the bucket and is as common: one character rejects it before the regex
     // call, which costs far more than its match.
     if (text.charCodeAt(2) !== 0x6c /* l */) return undefined
@@ -41,10 +41,10 @@ export const SELECT_RULE: Rule<ProgressHit> = {
 }
 
 /** `Preparing to unpack .../libgcc1_1%3a4.9.2-10_amd64.deb ...`: the grammar decodes the file name. */
-export const PREPARE_RULE: Rule<ProgressHit> = {
+export const PREPARE_RULE: Rule<ProgressLine> = {
   id: 'dpkg.progress.prepare',
   first: 'P',
-  match(text: string): ProgressHit | undefined {
+  match(text: string): ProgressLine | undefined {
     const head = 'Preparing to unpack '
     if (!text.startsWith(head) || !text.endsWith(ELLIPSIS)) return undefined
     const file = text.slice(head.length, text.length - ELLIPSIS.length)
@@ -53,10 +53,10 @@ export const PREPARE_RULE: Rule<ProgressHit> = {
 }
 
 /** `Unpacking x (1.0) ...`, and `Unpacking x (1.0) over (0.9) ...` for upgrades, downgrades and reinstalls. */
-export const UNPACK_RULE: Rule<ProgressHit> = {
+export const UNPACK_RULE: Rule<ProgressLine> = {
   id: 'dpkg.progress.unpack',
   first: 'U',
-  match(text: string): ProgressHit | undefined {
+  match(text: string): ProgressLine | undefined {
     const m = /^Unpacking (\S+) \(([^()\s]+)\)(?: over \(([^()\s]+)\))? \.\.\.$/.exec(text)
     if (m === null) return undefined
     const ref = parsePackageRef(m[1] as string)
@@ -69,16 +69,16 @@ export const UNPACK_RULE: Rule<ProgressHit> = {
 }
 
 /** `Setting up x (1.0) ...`. */
-export const SETUP_RULE: Rule<ProgressHit> = nameVersionRule('dpkg.progress.setup', 'S', 'setup', /^Setting up (\S+) \(([^()\s]+)\) \.\.\.$/)
+export const SETUP_RULE: Rule<ProgressLine> = nameVersionRule('dpkg.progress.setup', 'S', 'setup', /^Setting up (\S+) \(([^()\s]+)\) \.\.\.$/)
 
 /** `Processing triggers for libc-bin (2.36-9+deb12u14) ...`. */
-export const TRIGGER_RULE: Rule<ProgressHit> = nameVersionRule('dpkg.progress.trigger', 'P', 'trigger', /^Processing triggers for (\S+) \(([^()\s]+)\) \.\.\.$/)
+export const TRIGGER_RULE: Rule<ProgressLine> = nameVersionRule('dpkg.progress.trigger', 'P', 'trigger', /^Processing triggers for (\S+) \(([^()\s]+)\) \.\.\.$/)
 
 /** `Purging configuration files for x (1.0) ...`. */
-export const PURGE_RULE: Rule<ProgressHit> = nameVersionRule('dpkg.progress.purge', 'P', 'purge', /^Purging configuration files for (\S+) \(([^()\s]+)\) \.\.\.$/)
+export const PURGE_RULE: Rule<ProgressLine> = nameVersionRule('dpkg.progress.purge', 'P', 'purge', /^Purging configuration files for (\S+) \(([^()\s]+)\) \.\.\.$/)
 
 /** `Replacing files in old package login (1:4.13+dfsg1-1+deb12u2) ...`. */
-export const REPLACE_FILES_RULE: Rule<ProgressHit> = nameVersionRule(
+export const REPLACE_FILES_RULE: Rule<ProgressLine> = nameVersionRule(
   'dpkg.progress.replace-files',
   'R',
   'replace-files',
@@ -86,7 +86,7 @@ export const REPLACE_FILES_RULE: Rule<ProgressHit> = nameVersionRule(
 )
 
 /** `Replaced by files in installed package x (1.0) ...`. */
-export const REPLACED_BY_RULE: Rule<ProgressHit> = nameVersionRule(
+export const REPLACED_BY_RULE: Rule<ProgressLine> = nameVersionRule(
   'dpkg.progress.replaced-by',
   'R',
   'replaced-by',
@@ -94,11 +94,11 @@ export const REPLACED_BY_RULE: Rule<ProgressHit> = nameVersionRule(
 )
 
 /** A rule for `<verb> x (1.0) ...` with an optional `, to allow <action> of y (2.0)`. */
-function makingRoomRule(id: string, first: string, action: DpkgAction, pattern: RegExp): Rule<ProgressHit> {
+function makingRoomRule(id: string, first: string, action: DpkgAction, pattern: RegExp): Rule<ProgressLine> {
   return {
     id,
     first,
-    match(text: string): ProgressHit | undefined {
+    match(text: string): ProgressLine | undefined {
       const m = pattern.exec(text)
       if (m === null) return undefined
       const ref = parsePackageRef(m[1] as string)
@@ -113,7 +113,7 @@ function makingRoomRule(id: string, first: string, action: DpkgAction, pattern: 
 }
 
 /** `Removing x (1.0) ...` and `Removing x (1.0), to allow configuration of y (2.0) ...`. */
-export const REMOVE_RULE: Rule<ProgressHit> = makingRoomRule(
+export const REMOVE_RULE: Rule<ProgressLine> = makingRoomRule(
   'dpkg.progress.remove',
   'R',
   'remove',
@@ -121,7 +121,7 @@ export const REMOVE_RULE: Rule<ProgressHit> = makingRoomRule(
 )
 
 /** `De-configuring x (1.0) ...` and `De-configuring x (1.0), to allow removal of y (2.0) ...`. */
-export const DECONFIGURE_RULE: Rule<ProgressHit> = makingRoomRule(
+export const DECONFIGURE_RULE: Rule<ProgressLine> = makingRoomRule(
   'dpkg.progress.deconfigure',
   'D',
   'deconfigure',
@@ -129,10 +129,10 @@ export const DECONFIGURE_RULE: Rule<ProgressHit> = makingRoomRule(
 )
 
 /** `Installing new version of config file /etc/login.defs ...` (the package is the one being set up). */
-export const CONFFILE_RULE: Rule<ProgressHit> = {
+export const CONFFILE_RULE: Rule<ProgressLine> = {
   id: 'dpkg.progress.conffile',
   first: 'I',
-  match(text: string): ProgressHit | undefined {
+  match(text: string): ProgressLine | undefined {
     const head = 'Installing new version of config file '
     if (!text.startsWith(head) || !text.endsWith(ELLIPSIS)) return undefined
     const file = text.slice(head.length, text.length - ELLIPSIS.length)
@@ -144,10 +144,10 @@ export const CONFFILE_RULE: Rule<ProgressHit> = {
  * `Package x is on hold, not touching it.  Use --force-hold to override.` — two spaces in
  * FORMATS.md §5.2; newer sources print one, so any run of spaces is accepted.
  */
-export const HOLD_RULE: Rule<ProgressHit> = {
+export const HOLD_RULE: Rule<ProgressLine> = {
   id: 'dpkg.progress.hold',
   first: 'P',
-  match(text: string): ProgressHit | undefined {
+  match(text: string): ProgressLine | undefined {
     const m = /^Package (\S+) is on hold, not touching it\. +Use --force-hold to override\.$/.exec(text)
     if (m === null) return undefined
     const ref = parsePackageRef(m[1] as string)
@@ -156,7 +156,7 @@ export const HOLD_RULE: Rule<ProgressHit> = {
 }
 
 /** Every progress rule, in dispatch order. */
-export const PROGRESS_RULES: readonly Rule<ProgressHit>[] = [
+export const PROGRESS_RULES: readonly Rule<ProgressLine>[] = [
   SELECT_RULE,
   PREPARE_RULE,
   UNPACK_RULE,

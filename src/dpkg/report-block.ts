@@ -11,7 +11,7 @@ import { baseFields } from '../events/index.ts'
 import type { DpkgErrorEvent, DpkgMessageEvent, DpkgWarningEvent } from '../events/dpkg.ts'
 import { clip, MAX_BLOCK_LINES, REJECTED, TAKEN, TAKEN_LAST, type BlockStep, type DpkgSink, type OpenBlock } from './block.ts'
 import { isDiskFull } from './classify.ts'
-import type { ReportHit } from './hits.ts'
+import type { ReportLine } from './hits.ts'
 import { isBlank } from '../lines/chars.ts'
 
 /** What report blocks need from the grammar. */
@@ -26,7 +26,7 @@ export interface ReportDeps {
 const IGNORING = 'ignoring pre-dependency problem!'
 
 /** Emit a report now (single-line notices) or open a block that gathers its continuation lines. */
-export function openReport(hit: ReportHit, ctx: LineContext, rule: string, deps: ReportDeps): OpenBlock | undefined {
+export function openReport(hit: ReportLine, ctx: LineContext, rule: string, deps: ReportDeps): OpenBlock | undefined {
   const lines: string[] = [clip(hit.text)]
   let endLine = ctx.line
   let continued = false
@@ -55,7 +55,7 @@ export function openReport(hit: ReportHit, ctx: LineContext, rule: string, deps:
   return block
 }
 
-function emitReport(hit: ReportHit, ctx: LineContext, rule: string, endLine: number, lines: readonly string[], deps: ReportDeps): void {
+function emitReport(hit: ReportLine, ctx: LineContext, rule: string, endLine: number, lines: readonly string[], deps: ReportDeps): void {
   const base = baseFields(ctx, rule, endLine)
   const diskFull = lines.some(isDiskFull)
   if (hit.kind === 'fatal') {

@@ -7,7 +7,7 @@
  */
 
 import type { Rule } from '../grammar/rules.ts'
-import type { ReportHit } from './hits.ts'
+import type { ReportLine } from './hits.ts'
 
 /** The programs of the dpkg suite that run inside a dpkg phase. */
 const PROGRAMS: ReadonlySet<string> = new Set([
@@ -39,10 +39,10 @@ export function readProgramPrefix(text: string): { program: string; text: string
 }
 
 /** `dpkg: warning: downgrading tzdata from 2026f-0+deb12u1 to 2026b-0+deb12u1`, `update-alternatives: warning: …`. */
-export const WARNING_RULE: Rule<ReportHit> = {
+export const WARNING_RULE: Rule<ReportLine> = {
   id: 'dpkg.warning',
   first: 'du',
-  match(text: string): ReportHit | undefined {
+  match(text: string): ReportLine | undefined {
     const prefix = readProgramPrefix(text)
     if (prefix === undefined || !prefix.text.startsWith('warning: ')) return undefined
     return { kind: 'warning', program: prefix.program, text: prefix.text.slice('warning: '.length) }
@@ -54,10 +54,10 @@ export const WARNING_RULE: Rule<ReportHit> = {
  * process with pid 5432`, `dpkg-deb: error: 'x.deb' is not a Debian format archive`, and dpkg's
  * last words `dpkg: unrecoverable fatal error, aborting:` (its reason follows, indented).
  */
-export const FATAL_RULE: Rule<ReportHit> = {
+export const FATAL_RULE: Rule<ReportLine> = {
   id: 'dpkg.error.fatal',
   first: 'du',
-  match(text: string): ReportHit | undefined {
+  match(text: string): ReportLine | undefined {
     const prefix = readProgramPrefix(text)
     if (prefix === undefined) return undefined
     if (prefix.text.startsWith('error: ')) return { kind: 'fatal', program: prefix.program, text: prefix.text.slice('error: '.length) }
@@ -67,10 +67,10 @@ export const FATAL_RULE: Rule<ReportHit> = {
 }
 
 /** Any other `<program>: …` line: `dpkg: considering deconfiguration of …`, `dpkg: too many errors, stopping`. */
-export const MESSAGE_RULE: Rule<ReportHit> = {
+export const MESSAGE_RULE: Rule<ReportLine> = {
   id: 'dpkg.message',
   first: 'du',
-  match(text: string): ReportHit | undefined {
+  match(text: string): ReportLine | undefined {
     const prefix = readProgramPrefix(text)
     return prefix === undefined ? undefined : { kind: 'message', program: prefix.program, text: prefix.text }
   },

@@ -11,7 +11,7 @@ import { FORCED_HEADER_RULE, PREVENT_HEADER_RULE } from './dependency-problems.t
 import { ERROR_HEADER_RULE } from './error-block.ts'
 import { HALTED_RULE, SUMMARY_HEADER_RULE } from './errors-summary.ts'
 import { FILE_CONFLICT_RULE } from './file-conflict.ts'
-import type { DpkgLineHit } from './hits.ts'
+import type { DpkgLineLine } from './hits.ts'
 import { SCRIPT_FAILURE_RULES } from './maintainer-script.ts'
 import { NOISE_RULES } from './noise.ts'
 import { REGARDING_RULE } from './pre-dependency.ts'
@@ -23,7 +23,7 @@ import { FATAL_RULE, MESSAGE_RULE, WARNING_RULE } from './reports.ts'
  * Rules for a line no block took, in order: specific `dpkg:` shapes before warnings and errors,
  * known noise before the catch-all `<program>: …` message rule.
  */
-export const LINE_RULES: readonly Rule<DpkgLineHit>[] = [
+export const LINE_RULES: readonly Rule<DpkgLineLine>[] = [
   DATABASE_RULE,
   DATABASE_FRAME_RULE,
   ...PROGRESS_RULES,

@@ -35,12 +35,12 @@ export const INTERLEAVE_PROOF = 4
  * wrapped line joined), and for a joined line the physical lines after the first. The same shape
  * as the splitter's callback, so once everything is decided the splitter can call it directly.
  */
-export type OnMarginLine = (raw: string, lineNo: number, cutFrom: number, text?: string, pieces?: readonly PhysicalLine[]) => void
+export type OnMarginLine = (raw: string, lineNo: number, fullLength: number, text?: string, pieces?: readonly PhysicalLine[]) => void
 
 /** The window, then the pass-through. */
 export interface MarginReader {
   /** One physical line. */
-  push(raw: string, lineNo: number, cutFrom: number): void
+  push(raw: string, lineNo: number, fullLength: number): void
   /** End of input: lines still waiting are decided on what arrived. */
   end(): void
   /** The margin in force (`NO_MARGIN` until one is decided). */
@@ -52,7 +52,7 @@ export interface MarginReader {
 interface Held {
   readonly raw: string
   readonly lineNo: number
-  readonly cutFrom: number
+  readonly fullLength: number
 }
 
 /**
@@ -108,11 +108,11 @@ export function createMarginReader(onLine: OnMarginLine, onSettled?: (next: OnMa
     if (marginSuspect) {
       const [first, next] = window.filter((h) => !isBlankLine(h.raw))
       const fixed = first === undefined || next === undefined ? undefined : repairLostHash(first.raw.slice(margin.indent.length), next.raw.slice(margin.indent.length))
-      if (first !== undefined && fixed !== undefined) repaired = { raw: margin.indent + fixed, lineNo: first.lineNo, cutFrom: 0 }
+      if (first !== undefined && fixed !== undefined) repaired = { raw: margin.indent + fixed, lineNo: first.lineNo, fullLength: 0 }
     }
     for (const h of window) {
-      if (h.lineNo === repaired?.lineNo) joiner.push(h.raw, h.lineNo, h.cutFrom, repaired.raw)
-      else joiner.push(h.raw, h.lineNo, h.cutFrom)
+      if (h.lineNo === repaired?.lineNo) joiner.push(h.raw, h.lineNo, h.fullLength, repaired.raw)
+      else joiner.push(h.raw, h.lineNo, h.fullLength)
     }
   }
 
@@ -135,9 +135,9 @@ export function createMarginReader(onLine: OnMarginLine, onSettled?: (next: OnMa
   }
 
   return {
-    push(raw, lineNo, cutFrom) {
+    push(raw, lineNo, fullLength) {
       if (marginDecided && !interleavePossible) {
-        joiner.push(raw, lineNo, cutFrom)
+        joiner.push(raw, lineNo, fullLength)
         settleIfDone()
         return
       }
@@ -151,7 +151,7 @@ export function createMarginReader(onLine: OnMarginLine, onSettled?: (next: OnMa
         if (previousWasText) interleavePossible = false
         previousWasText = true
       }
-      held.push({ raw, lineNo, cutFrom })
+      held.push({ raw, lineNo, fullLength })
       heldChars += raw.length
       const windowFull = seen >= WINDOW_LINES || heldChars >= WINDOW_CHARS
       settle(windowFull)

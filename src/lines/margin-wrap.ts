@@ -254,19 +254,19 @@ export function continues(head: string, next: string, proven: boolean, inJson = 
 export interface PhysicalLine {
   readonly raw: string
   readonly lineNo: number
-  readonly cutFrom: number
+  readonly fullLength: number
 }
 
 /**
  * Receives each logical line: the first piece as read, the text to parse when it differs (`text`:
  * the pieces joined, or a repaired first line), and the pieces after the first, when joined.
  */
-export type OnJoinedLine = (raw: string, lineNo: number, cutFrom: number, text?: string, pieces?: readonly PhysicalLine[]) => void
+export type OnJoinedLine = (raw: string, lineNo: number, fullLength: number, text?: string, pieces?: readonly PhysicalLine[]) => void
 
 /** Joins the pieces of a hard-wrapped paste; see the module comment. */
 export interface WrapJoiner {
   /** One line (`text`: the line to parse when it differs from `raw`). */
-  push(raw: string, lineNo: number, cutFrom: number, text?: string): void
+  push(raw: string, lineNo: number, fullLength: number, text?: string): void
   /** End of input: a held line goes on as it is. */
   end(): void
   /** The width proven by a join (0 until one). */
@@ -303,8 +303,8 @@ export function createWrapJoiner(onLine: OnJoinedLine, shown: (raw: string) => s
     const h = head
     if (h === undefined) return
     head = undefined
-    if (pieces.length === 0) onLine(h.raw, h.lineNo, h.cutFrom, headText)
-    else onLine(h.raw, h.lineNo, h.cutFrom, joinedText, pieces)
+    if (pieces.length === 0) onLine(h.raw, h.lineNo, h.fullLength, headText)
+    else onLine(h.raw, h.lineNo, h.fullLength, joinedText, pieces)
     pieces = []
     headText = undefined
   }
@@ -318,16 +318,16 @@ export function createWrapJoiner(onLine: OnJoinedLine, shown: (raw: string) => s
     return false
   }
 
-  function fresh(raw: string, lineNo: number, cutFrom: number, text: string | undefined): void {
+  function fresh(raw: string, lineNo: number, fullLength: number, text: string | undefined): void {
     const source = text ?? raw
-    if (never || source.length < SHORTEST_CANDIDATE || cutFrom > 0) {
-      onLine(raw, lineNo, cutFrom, text)
+    if (never || source.length < SHORTEST_CANDIDATE || fullLength > 0) {
+      onLine(raw, lineNo, fullLength, text)
       return
     }
     const seen = shown(source)
     // Even all wide, it would be narrower than a line already read: it cannot be a first piece.
     if (seen.length * 2 < widest) {
-      onLine(raw, lineNo, cutFrom, text)
+      onLine(raw, lineNo, fullLength, text)
       return
     }
     // Most lines are printable ASCII: their width is their length, found by one native scan.
@@ -341,10 +341,10 @@ export function createWrapJoiner(onLine: OnJoinedLine, shown: (raw: string) => s
       }
     }
     if (never || w < widest || !mayBeFirstPiece(w, seen)) {
-      onLine(raw, lineNo, cutFrom, text)
+      onLine(raw, lineNo, fullLength, text)
       return
     }
-    head = { raw, lineNo, cutFrom }
+    head = { raw, lineNo, fullLength }
     headText = text
     joinedText = source
     lastShown = hasEscape(seen) ? stripAnsi(seen) : seen
@@ -374,14 +374,14 @@ export function createWrapJoiner(onLine: OnJoinedLine, shown: (raw: string) => s
   }
 
   return {
-    push(raw, lineNo, cutFrom, text) {
+    push(raw, lineNo, fullLength, text) {
       if (head !== undefined) {
-        const nextShown = cutFrom > 0 ? '' : visible(text ?? raw)
+        const nextShown = fullLength > 0 ? '' : visible(text ?? raw)
         const w = joinWidth(nextShown)
         const nextWidth = w > 0 ? displayWidth(nextShown) : 0
         if (w > 0 && nextWidth <= w) {
           width = w
-          pieces.push({ raw, lineNo, cutFrom })
+          pieces.push({ raw, lineNo, fullLength })
           joinedText += shown(text ?? raw)
           // The piece is full again: the line may go on.
           if (nextWidth === w || (nextWidth === w - 1 && !isBlank(nextShown))) {
@@ -394,7 +394,7 @@ export function createWrapJoiner(onLine: OnJoinedLine, shown: (raw: string) => s
         }
         release()
       }
-      fresh(raw, lineNo, cutFrom, text)
+      fresh(raw, lineNo, fullLength, text)
     },
     end() {
       release()

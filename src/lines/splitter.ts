@@ -22,9 +22,9 @@ export const DEFAULT_MAX_LINE_LENGTH = 1_048_576
  * Called once per line, in order.
  * @param text the line without its terminator (trailing CRs removed); at most `maxLineLength` long
  * @param lineNo 1-based number of the line in the input
- * @param cutFrom 0 for a whole line; for a line cut at the cap, the line's full length
+ * @param fullLength 0 for a whole line; for a line cut at the cap, the line's full length
  */
-export type OnPhysicalLine = (text: string, lineNo: number, cutFrom: number) => void
+export type OnPhysicalLine = (text: string, lineNo: number, fullLength: number) => void
 
 /**
  * Called instead of {@link OnPhysicalLine} for a whole line (never a cut one) when the reader takes
@@ -111,7 +111,7 @@ export function createLineSplitter(firstOnLine: OnPhysicalLine, maxLineLength: n
     keep(head)
     // `join` builds a new string; a single piece is a view of its chunk.
     let text = pieces.length === 1 ? ownString(pieces[0] as string) : pieces.join('')
-    const cutFrom = droppedLength > 0 ? pendingLength + droppedLength : 0
+    const fullLength = droppedLength > 0 ? pendingLength + droppedLength : 0
     pieces = []
     pendingLength = 0
     droppedLength = 0
@@ -119,7 +119,7 @@ export function createLineSplitter(firstOnLine: OnPhysicalLine, maxLineLength: n
     while (end > 0 && text.charCodeAt(end - 1) === CR) end--
     if (end !== text.length) text = text.slice(0, end)
     lineNo++
-    onLine(text, lineNo, cutFrom)
+    onLine(text, lineNo, fullLength)
   }
 
   /** The line `text[start, lf)`, longer than a block: copied alone, cut at the cap. */

@@ -19,7 +19,7 @@ import type { Rule } from '../grammar/rules.ts'
 import { isDigit } from '../lines/chars.ts'
 import { parsePackageRef } from '../dpkg/package-ref.ts'
 import { isVersionText } from './entries.ts'
-import type { DpkgLogActionHit, DpkgLogConffileHit, DpkgLogStartupHit, DpkgLogStatusHit } from './hits.ts'
+import type { DpkgLogActionLine, DpkgLogConffileLine, DpkgLogStartupLine, DpkgLogStatusLine } from './hits.ts'
 
 const NONE = '<none>'
 
@@ -58,10 +58,10 @@ function fields(text: string, count: number): string[] | undefined {
 }
 
 /** `startup archives unpack`, `startup packages configure`. */
-export const DPKG_LOG_STARTUP_RULE: Rule<DpkgLogStartupHit> = {
+export const DPKG_LOG_STARTUP_RULE: Rule<DpkgLogStartupLine> = {
   id: 'dpkg.log.startup',
   first: 's',
-  match(text: string): DpkgLogStartupHit | undefined {
+  match(text: string): DpkgLogStartupLine | undefined {
     if (!text.startsWith('startup ')) return undefined
     const f = fields(text, 3)
     if (f === undefined) return undefined
@@ -76,10 +76,10 @@ export const DPKG_LOG_STARTUP_RULE: Rule<DpkgLogStartupHit> = {
 }
 
 /** `status half-configured demo-fail:all 1.0`, `status not-installed demo-fail:all <none>`. */
-export const DPKG_LOG_STATUS_RULE: Rule<DpkgLogStatusHit> = {
+export const DPKG_LOG_STATUS_RULE: Rule<DpkgLogStatusLine> = {
   id: 'dpkg.log.status',
   first: 's',
-  match(text: string): DpkgLogStatusHit | undefined {
+  match(text: string): DpkgLogStatusLine | undefined {
     if (!text.startsWith('status ')) return undefined
     const f = fields(text, 4)
     if (f === undefined) return undefined
@@ -93,10 +93,10 @@ export const DPKG_LOG_STATUS_RULE: Rule<DpkgLogStatusHit> = {
 }
 
 /** `install demo-fail:all <none> 1.0`, `configure demo-a:all 2.0-1 <none>`, `upgrade dpkg 1.21.23 1.21.23`. */
-export const DPKG_LOG_ACTION_RULE: Rule<DpkgLogActionHit> = {
+export const DPKG_LOG_ACTION_RULE: Rule<DpkgLogActionLine> = {
   id: 'dpkg.log.action',
   first: 'cdiprtu',
-  match(text: string): DpkgLogActionHit | undefined {
+  match(text: string): DpkgLogActionLine | undefined {
     const f = fields(text, 4)
     if (f === undefined) return undefined
     const [action, pkg, installed, available] = f as [string, string, string, string]
@@ -110,10 +110,10 @@ export const DPKG_LOG_ACTION_RULE: Rule<DpkgLogActionHit> = {
 }
 
 /** `conffile /etc/login.defs keep`: the path may contain spaces, the decision is the last field. */
-export const DPKG_LOG_CONFFILE_RULE: Rule<DpkgLogConffileHit> = {
+export const DPKG_LOG_CONFFILE_RULE: Rule<DpkgLogConffileLine> = {
   id: 'dpkg.log.conffile',
   first: 'c',
-  match(text: string): DpkgLogConffileHit | undefined {
+  match(text: string): DpkgLogConffileLine | undefined {
     if (!text.startsWith('conffile /')) return undefined
     const space = text.lastIndexOf(' ')
     const decision = text.slice(space + 1)

@@ -28,7 +28,7 @@ import { createDispatch } from '../grammar/rules.ts'
 import type { Emit, Grammar } from '../grammar/types.ts'
 import { CONSUMED, UNRECOGNIZED, type Verdict } from '../grammar/verdict.ts'
 import { isStamp, STAMP_LENGTH, startsWithStamp } from './dates.ts'
-import type { LogfileHit } from './hits.ts'
+import type { LogfileLine } from './hits.ts'
 import { DPKG_LOG_RULES, LINE_RULES, STANZA_RULES } from './rules.ts'
 
 const LINE_DISPATCH = createDispatch(LINE_RULES)
@@ -117,7 +117,7 @@ export function createLogfileGrammar(emit: Emit): Grammar {
     }
   }
 
-  function addToStanza(s: Stanza, hit: LogfileHit): void {
+  function addToStanza(s: Stanza, hit: LogfileLine): void {
     switch (hit.kind) {
       case 'history-field':
         s[hit.field] = hit.value
@@ -146,7 +146,7 @@ export function createLogfileGrammar(emit: Emit): Grammar {
     }
   }
 
-  function dpkgLogEvent(hit: LogfileHit, ctx: LineContext, rule: string): LogfileEvent | undefined {
+  function dpkgLogEvent(hit: LogfileLine, ctx: LineContext, rule: string): LogfileEvent | undefined {
     const base = baseFields(ctx, rule)
     switch (hit.kind) {
       case 'dpkg-startup':

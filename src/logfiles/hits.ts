@@ -7,7 +7,7 @@ import type { AptHistoryDisappeared, AptHistoryListKind, AptHistoryPackage, Dpkg
 import type { PackageRef } from '../dpkg/package-ref.ts'
 
 /** `Start-Date:` (opens a stanza) or `End-Date:` (closes it). */
-export interface HistoryDateHit {
+export interface HistoryDateLine {
   /** Which of the two. */
   readonly kind: 'history-start' | 'history-end'
   /** Normalised to one space. */
@@ -15,7 +15,7 @@ export interface HistoryDateHit {
 }
 
 /** A one-value stanza line: `Commandline:`, `Requested-By:`, `Comment:`, `Error:`. */
-export interface HistoryFieldHit {
+export interface HistoryFieldLine {
   /** Discriminant. */
   readonly kind: 'history-field'
   /** The event field the value goes to. */
@@ -25,7 +25,7 @@ export interface HistoryFieldHit {
 }
 
 /** A package list line: `Install:`, `Upgrade:` … */
-export interface HistoryListHit {
+export interface HistoryListLine {
   /** Discriminant. */
   readonly kind: 'history-list'
   /** Which list. */
@@ -39,7 +39,7 @@ export interface HistoryListHit {
 }
 
 /** `Disappeared:`. */
-export interface HistoryDisappearedHit {
+export interface HistoryDisappearedLine {
   /** Discriminant. */
   readonly kind: 'history-disappeared'
   /** The entries, in order. */
@@ -51,7 +51,7 @@ export interface HistoryDisappearedHit {
 }
 
 /** term.log's `Log started:` / `Log ended:`. */
-export interface TermLogHit {
+export interface TermLogLine {
   /** Which of the two. */
   readonly kind: 'term-start' | 'term-end'
   /** Normalised to one space. */
@@ -59,7 +59,7 @@ export interface TermLogHit {
 }
 
 /** dpkg.log `startup archives|packages <action>`. */
-export interface DpkgLogStartupHit {
+export interface DpkgLogStartupLine {
   /** Discriminant. */
   readonly kind: 'dpkg-startup'
   /** `archives` or `packages`. */
@@ -69,7 +69,7 @@ export interface DpkgLogStartupHit {
 }
 
 /** dpkg.log `<action> <pkg>[:<arch>] <installed> <available>`. */
-export interface DpkgLogActionHit {
+export interface DpkgLogActionLine {
   /** Discriminant. */
   readonly kind: 'dpkg-action'
   /** The action. */
@@ -83,7 +83,7 @@ export interface DpkgLogActionHit {
 }
 
 /** dpkg.log `status <state> <pkg>[:<arch>] <version>`. */
-export interface DpkgLogStatusHit {
+export interface DpkgLogStatusLine {
   /** Discriminant. */
   readonly kind: 'dpkg-status'
   /** The state reached. */
@@ -95,7 +95,7 @@ export interface DpkgLogStatusHit {
 }
 
 /** dpkg.log `conffile <path> install|keep`. */
-export interface DpkgLogConffileHit {
+export interface DpkgLogConffileLine {
   /** Discriminant. */
   readonly kind: 'dpkg-conffile'
   /** The configuration file. */
@@ -105,13 +105,13 @@ export interface DpkgLogConffileHit {
 }
 
 /** Anything a log-file rule finds. */
-export type LogfileHit =
-  | HistoryDateHit
-  | HistoryFieldHit
-  | HistoryListHit
-  | HistoryDisappearedHit
-  | TermLogHit
-  | DpkgLogStartupHit
-  | DpkgLogActionHit
-  | DpkgLogStatusHit
-  | DpkgLogConffileHit
+export type LogfileLine =
+  | HistoryDateLine
+  | HistoryFieldLine
+  | HistoryListLine
+  | HistoryDisappearedLine
+  | TermLogLine
+  | DpkgLogStartupLine
+  | DpkgLogActionLine
+  | DpkgLogStatusLine
+  | DpkgLogConffileLine

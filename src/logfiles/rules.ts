@@ -18,14 +18,14 @@ import {
   HISTORY_REQUESTED_BY_RULE,
   HISTORY_START_RULE,
 } from './history.ts'
-import type { LogfileHit } from './hits.ts'
+import type { LogfileLine } from './hits.ts'
 import { TERM_LOG_END_RULE, TERM_LOG_START_RULE } from './term-log.ts'
 
 /** Lines outside a stanza: a history.log stanza start, term.log framing. */
-export const LINE_RULES: readonly Rule<LogfileHit>[] = [HISTORY_START_RULE, TERM_LOG_START_RULE, TERM_LOG_END_RULE]
+export const LINE_RULES: readonly Rule<LogfileLine>[] = [HISTORY_START_RULE, TERM_LOG_START_RULE, TERM_LOG_END_RULE]
 
 /** The keys of an open history.log stanza (`Start-Date:` is not one: it closes the stanza and opens the next). */
-export const STANZA_RULES: readonly Rule<LogfileHit>[] = [
+export const STANZA_RULES: readonly Rule<LogfileLine>[] = [
   HISTORY_COMMANDLINE_RULE,
   HISTORY_REQUESTED_BY_RULE,
   HISTORY_COMMENT_RULE,
@@ -36,7 +36,7 @@ export const STANZA_RULES: readonly Rule<LogfileHit>[] = [
 ]
 
 /** dpkg.log events, read after the line's timestamp. */
-export const DPKG_LOG_RULES: readonly Rule<LogfileHit>[] = [DPKG_LOG_STATUS_RULE, DPKG_LOG_STARTUP_RULE, DPKG_LOG_CONFFILE_RULE, DPKG_LOG_ACTION_RULE]
+export const DPKG_LOG_RULES: readonly Rule<LogfileLine>[] = [DPKG_LOG_STATUS_RULE, DPKG_LOG_STARTUP_RULE, DPKG_LOG_CONFFILE_RULE, DPKG_LOG_ACTION_RULE]
 
 /** Every rule object of the log-file grammar. */
 export const LOGFILE_RULES: readonly Rule<unknown>[] = [...LINE_RULES, ...STANZA_RULES, ...DPKG_LOG_RULES]

@@ -7,16 +7,16 @@
 
 import type { Rule } from '../grammar/rules.ts'
 import { twoSpaceDateAt } from './dates.ts'
-import type { TermLogHit } from './hits.ts'
+import type { TermLogLine } from './hits.ts'
 
 const STARTED = 'Log started: '
 const ENDED = 'Log ended: '
 
 /** `Log started: 2026-11-27  23:28:36`. */
-export const TERM_LOG_START_RULE: Rule<TermLogHit> = {
+export const TERM_LOG_START_RULE: Rule<TermLogLine> = {
   id: 'apt.term-log.start',
   first: 'L',
-  match(text: string): TermLogHit | undefined {
+  match(text: string): TermLogLine | undefined {
     if (!text.startsWith(STARTED)) return undefined
     const date = twoSpaceDateAt(text, STARTED.length)
     return date === undefined ? undefined : { kind: 'term-start', date }
@@ -24,10 +24,10 @@ export const TERM_LOG_START_RULE: Rule<TermLogHit> = {
 }
 
 /** `Log ended: 2026-11-27  23:28:37`. */
-export const TERM_LOG_END_RULE: Rule<TermLogHit> = {
+export const TERM_LOG_END_RULE: Rule<TermLogLine> = {
   id: 'apt.term-log.end',
   first: 'L',
-  match(text: string): TermLogHit | undefined {
+  match(text: string): TermLogLine | undefined {
     if (!text.startsWith(ENDED)) return undefined
     const date = twoSpaceDateAt(text, ENDED.length)
     return date === undefined ? undefined : { kind: 'term-end', date }

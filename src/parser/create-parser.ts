@@ -254,7 +254,7 @@ export function createParser(options?: ParserOptions): AptLogParser {
       parseLine(line, lineNo)
       return
     }
-    for (const piece of pieces) readPhysical(piece.raw, piece.lineNo, piece.cutFrom)
+    for (const piece of pieces) readPhysical(piece.raw, piece.lineNo, piece.fullLength)
     const verdict = parseLine(line, lineNo)
     // The pieces share the verdict of the line they make up.
     for (let i = 0; i < pieces.length; i++) count(verdict)
