@@ -12,7 +12,7 @@ import { EVENT_TYPES } from '../events/types.ts'
 import type { Emit } from '../grammar/types.ts'
 import { CONSUMED, IGNORED, UNRECOGNIZED, UNRECOGNIZED_APT_LIKE, type Verdict } from '../grammar/verdict.ts'
 import { stripAnsi } from '../lines/ansi.ts'
-import { githubStepFailure, jobFailureLine } from '../lines/ci-job-result.ts'
+import { jobFailureLine } from '../lines/ci-job-result.ts'
 import { createCiLineSlot, readCiPrefixAt, type CiMarker } from '../lines/ci-prefix.ts'
 import { createChunkDecoder, type Chunk } from '../lines/decoder.ts'
 import { isBlankLine, NO_MARGIN, readPrefix } from '../lines/margin.ts'
@@ -20,10 +20,9 @@ import { createMarginReader, type MarginReader, type OnMarginLine } from '../lin
 import type { PhysicalLine } from '../lines/margin-wrap.ts'
 import { createLineSplitter, DEFAULT_MAX_LINE_LENGTH, type LineSplitter } from '../lines/splitter.ts'
 import { createLocaleCounts, mostDetected, type LocaleCounts } from '../locale/tally.ts'
+import { ciMarkerEvent, isStepFailure, jobFailedProblem } from './ci-events.ts'
 import { AptLogError } from './errors.ts'
 
-/** Kind and rule of the CI runner's own failure line. */
-const CI_JOB_FAILED = 'ci.job-failed'
 
 /**
  * Options of {@link createParser}.
@@ -188,19 +187,10 @@ export function createParser(options?: ParserOptions): AptLogParser {
   }
 
   function emitMarker(marker: CiMarker, line: number, ts: string | undefined): void {
-    const base = ts === undefined ? { line } : { line, ts }
-    if (marker.kind === 'group-start') {
-      const event = { type: 'ci.group.start', ...base, rule: 'ci.group.start', name: marker.name, title: marker.title } as const
-      emit(marker.epoch === undefined ? event : { ...event, epoch: marker.epoch })
-    } else if (marker.kind === 'group-end') {
-      const event = { type: 'ci.group.end', ...base, rule: 'ci.group.end', name: marker.name } as const
-      emit(marker.epoch === undefined ? event : { ...event, epoch: marker.epoch })
-    } else {
-      const failed = marker.level === 'error' && githubStepFailure(marker.message) !== undefined
-      if (failed) endOfOutput(line)
-      emit({ type: 'ci.annotation', ...base, rule: 'ci.annotation', level: marker.level, message: marker.message })
-      if (failed) emit({ type: 'problem', ...base, rule: CI_JOB_FAILED, kind: CI_JOB_FAILED, severity: 'error', message: marker.message })
-    }
+    const failed = isStepFailure(marker)
+    if (failed) endOfOutput(line)
+    emit(ciMarkerEvent(marker, line, ts))
+    if (failed && marker.kind === 'annotation') emit(jobFailedProblem(marker.message, line, ts))
   }
 
   /** A runner's verdict line: what the job printed before it is complete. */
@@ -377,7 +367,7 @@ export function createParser(options?: ParserOptions): AptLogParser {
   /** A runner's failure line: the job's output ends, and the line is a problem of its own. */
   function jobFailed(clean: string, lineNo: number, ts: string | undefined): Verdict {
     endOfOutput(lineNo)
-    emit({ type: 'problem', line: lineNo, ...(ts === undefined ? {} : { ts }), rule: CI_JOB_FAILED, kind: CI_JOB_FAILED, severity: 'error', message: clean.trimEnd() })
+    emit(jobFailedProblem(clean.trimEnd(), lineNo, ts))
     stats.recognized++
     return CONSUMED
   }
