@@ -123,16 +123,21 @@ export function createAptGrammar(emit: Emit, tally: LocaleTally = createLocaleTa
 
   function send(event: AptLogEvent): void {
     if (cutting) event = { ...event, cut: true }
-    if (event.type !== 'problem') aptSeen = true
     const partOfFailure =
       event.type === 'problem' ||
       event.type === 'apt.message' ||
       event.type === 'apt.unmet' ||
       event.type === 'apt.solver' ||
       (event.type === 'apt.note' && FAILURE_NOTES.has(event.note))
+    noteOutput(event.type === 'problem', partOfFailure)
+    emit(event)
+  }
+
+  /** What an event (built or not) tells the grammar: apt printed something; a failure goes on or has ended. */
+  function noteOutput(isProblem: boolean, partOfFailure: boolean): void {
+    if (!isProblem) aptSeen = true
     // `clear` allocates a new table even for an empty set; most events end no failure.
     if (!partOfFailure && reported.size > 0) reported.clear()
-    emit(event)
   }
 
   /**
@@ -161,9 +166,7 @@ export function createAptGrammar(emit: Emit, tally: LocaleTally = createLocaleTa
   /** An `apt.acquire` event, built by assignment (one in eight events of a typical log; see `grammar/event.ts`). */
   function sendAcquire(ctx: LineContext, rule: string, line: AcquireLine, endLine?: number, errors?: string[], locale?: LineLocale): void {
     if (!buildAcquire) {
-      // What `send` does for an event that is no part of a failure, without the event.
-      aptSeen = true
-      if (reported.size > 0) reported.clear()
+      noteOutput(false, false)
       return
     }
     const event = startEvent<AptAcquireEvent>('apt.acquire', ctx, rule, endLine)
